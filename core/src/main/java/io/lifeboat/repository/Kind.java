@@ -1,5 +1,7 @@
 package io.lifeboat.repository;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
 import io.lifeboat.error.InvalidConfigurationException;
 import java.util.Arrays;
 import java.util.stream.Collectors;
@@ -16,6 +18,7 @@ public enum Kind {
     this.segment = segment;
   }
 
+  @JsonValue
   public String segment() {
     return segment;
   }
@@ -25,6 +28,7 @@ public enum Kind {
     return this != ETCD;
   }
 
+  @JsonCreator
   public static Kind parse(String text) {
     return Arrays.stream(values())
         .filter(k -> k.segment.equals(text))
@@ -33,7 +37,9 @@ public enum Kind {
             () ->
                 new InvalidConfigurationException(
                     "kind must be one of "
-                        + Arrays.stream(values()).map(Kind::segment).collect(Collectors.joining(", "))
+                        + Arrays.stream(values())
+                            .map(Kind::segment)
+                            .collect(Collectors.joining(", "))
                         + ", was '"
                         + text
                         + "'"));

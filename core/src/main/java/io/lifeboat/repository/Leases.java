@@ -1,0 +1,82 @@
+package io.lifeboat.repository;
+
+import io.lifeboat.error.AlreadyLockedException;
+import io.lifeboat.store.Condition;
+import io.lifeboat.store.ObjectStore;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Exclusive leases with expiry, built on conditional writes only: create with If-None-Match, take
+ * an expired one over with If-Match on the etag that was read, renew with If-Match on our own etag,
+ * release with a conditional delete. Two holders can never both believe they hold a lease: each
+ * step fails with 412 when someone else wrote in between.
+ */
+public final class Leases {
+  private final ObjectStore store;
+  private final Clock clock;
+
+  public Leases(ObjectStore store, Clock clock) {
+    this.store = store;
+    this.clock = clock;
+  }
+
+  /**
+   * Acquires the lease at {@code key} for {@code ttl}, or throws {@link AlreadyLockedException}
+   * naming the holder and expiry. A lease taken over from an expired holder exposes that holder's
+   * unfinished plan through {@link Lease#inheritedPlan()}.
+   */
+  public Lease acquire(
+      String key, String holder, String purpose, Duration ttl, List<String> backups) {
+    Instant now = clock.instant();
+    LeaseRecord fresh = new LeaseRecord(holder, purpose, now, now.plus(ttl), List.of(), backups);
+    Optional<String> created = store.put(key, Json.write(fresh), Condition.ifAbsent());
+    if (created.isPresent()) {
+      return new Lease(store, clock, key, ttl, fresh, created.get(), List.of());
+    }
+    var current = store.read(key);
+    if (current.isEmpty()) {
+      // Released between our two requests: one more create decides it.
+      created = store.put(key, Json.write(fresh), Condition.ifAbsent());
+      if (created.isPresent()) {
+        return new Lease(store, clock, key, ttl, fresh, created.get(), List.of());
+      }
+      throw locked(key, null);
+    }
+    LeaseRecord existing = Json.read(current.get().content(), LeaseRecord.class, key);
+    if (!existing.expiredAt(now)) {
+      throw locked(key, existing);
+    }
+    Optional<String> taken =
+        store.put(key, Json.write(fresh), Condition.ifMatch(current.get().etag()));
+    if (taken.isEmpty()) {
+      throw locked(key, null);
+    }
+    return new Lease(store, clock, key, ttl, fresh, taken.get(), existing.plan());
+  }
+
+  /** The live (unexpired) lease at {@code key}, if any; for prune's check of restore leases. */
+  public Optional<LeaseRecord> live(String key) {
+    return store
+        .read(key)
+        .map(v -> Json.read(v.content(), LeaseRecord.class, key))
+        .filter(l -> !l.expiredAt(clock.instant()));
+  }
+
+  private static AlreadyLockedException locked(String key, LeaseRecord holder) {
+    return new AlreadyLockedException(
+        holder == null
+            ? "lease '" + key + "' was taken by another run just now"
+            : "lease '"
+                + key
+                + "' is held by "
+                + holder.holder()
+                + " ("
+                + holder.purpose()
+                + ") until "
+                + holder.expiresAt());
+  }
+}

@@ -1,0 +1,93 @@
+package io.lifeboat.repository;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.lifeboat.error.IntegrityException;
+import io.lifeboat.store.Condition;
+import io.lifeboat.store.ObjectWriter;
+import io.lifeboat.store.StoredObject;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * A backup being written: data objects first ({@link #openData}), then {@link #commit}, which
+ * creates the catalog entry with put-if-absent. Until then the backup does not exist for list,
+ * restore or retention; if the run dies, its data is garbage that prune collects after the grace
+ * period.
+ */
+public final class PendingBackup {
+  private final Repository repository;
+  private final BackupRef ref;
+  private final String slot;
+  private final Instant startedAt;
+
+  PendingBackup(Repository repository, BackupRef ref, String slot, Instant startedAt) {
+    this.repository = repository;
+    this.ref = ref;
+    this.slot = slot;
+    this.startedAt = startedAt;
+  }
+
+  public BackupRef ref() {
+    return ref;
+  }
+
+  public String slot() {
+    return slot;
+  }
+
+  public Instant startedAt() {
+    return startedAt;
+  }
+
+  /** A writer for one payload object; commit it, then record it with {@link #recorded}. */
+  public ObjectWriter openData(String name) {
+    return repository
+        .store()
+        .openWriter(RepositoryLayout.dataObject(ref.kind(), ref.scope(), ref.id(), name));
+  }
+
+  /** The manifest's record of a committed payload object. */
+  public DataObject recorded(StoredObject stored, Long rawSize, String rawSha256) {
+    String name = stored.key().substring(stored.key().lastIndexOf('/') + 1);
+    return new DataObject(name, stored.size(), stored.sha256(), rawSize, rawSha256);
+  }
+
+  /** Writes the catalog entry: from now on the backup exists. */
+  public Manifest commit(Contents contents) {
+    Manifest manifest =
+        new Manifest(
+            Manifest.FORMAT_VERSION,
+            ref.kind(),
+            ref.scope().toString(),
+            ref.id().toString(),
+            slot,
+            startedAt,
+            repository.clock().instant(),
+            Version.TOOL,
+            contents.kubeSystemUid(),
+            contents.source(),
+            contents.objects(),
+            contents.compression(),
+            contents.encryption(),
+            contents.warnings(),
+            contents.failures());
+    if (repository
+        .store()
+        .put(ref.catalogKey(), Json.write(manifest), Condition.ifAbsent())
+        .isEmpty()) {
+      throw new IntegrityException(
+          "catalog entry '" + ref.catalogKey() + "' already exists: backup ids collided");
+    }
+    return manifest;
+  }
+
+  /** What a finished backup records beside the fields the repository fills in. */
+  public record Contents(
+      JsonNode source,
+      List<DataObject> objects,
+      String compression,
+      Encryption encryption,
+      String kubeSystemUid,
+      List<String> warnings,
+      List<ItemFailure> failures) {}
+}

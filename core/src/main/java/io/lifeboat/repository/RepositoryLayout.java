@@ -1,0 +1,109 @@
+package io.lifeboat.repository;
+
+import java.util.Optional;
+
+/**
+ * The one place that builds object keys (like Velero's ObjectStoreLayout). Keys are relative to the
+ * location's prefix:
+ *
+ * <pre>
+ * lifeboat.json                                 repository descriptor
+ * data/&lt;kind&gt;/&lt;scope&gt;/&lt;id&gt;/&lt;name&gt;            payload objects, written first
+ * catalog/&lt;kind&gt;/&lt;scope&gt;/&lt;id&gt;.json             manifest and completion marker, written last
+ * claims/&lt;kind&gt;/&lt;scope&gt;/&lt;slot&gt;               one per schedule slot
+ * restores/&lt;kind&gt;/&lt;scope&gt;/&lt;restore-id&gt;.json   restore reports
+ * leases/prune-&lt;kind&gt;-&lt;scope&gt;.json             prune lease
+ * leases/restore-&lt;kind&gt;-&lt;scope&gt;.json           restore lease
+ * probes/&lt;random&gt;                              repo init's conditional-write probe
+ * </pre>
+ */
+public final class RepositoryLayout {
+  public static final String DESCRIPTOR = "lifeboat.json";
+  public static final String CATALOG = "catalog/";
+  public static final String DATA = "data/";
+  public static final String CLAIMS = "claims/";
+  public static final String LEASES = "leases/";
+  public static final String RESTORES = "restores/";
+  public static final String PROBES = "probes/";
+  private static final String JSON = ".json";
+
+  private RepositoryLayout() {}
+
+  public static String descriptor() {
+    return DESCRIPTOR;
+  }
+
+  public static String dataPrefix(Kind kind, Scope scope, BackupId id) {
+    return DATA + kind.segment() + "/" + scope + "/" + id + "/";
+  }
+
+  public static String dataObject(Kind kind, Scope scope, BackupId id, String name) {
+    if (name.isEmpty() || name.contains("/") || name.startsWith(".")) {
+      throw new IllegalArgumentException(
+          "data object name must be a plain file name, was '" + name + "'");
+    }
+    return dataPrefix(kind, scope, id) + name;
+  }
+
+  /** Every data object of {@code kind}, or of one scope when {@code scope} is not null. */
+  public static String dataPrefix(Kind kind, Scope scope) {
+    return DATA + kind.segment() + "/" + (scope == null ? "" : scope + "/");
+  }
+
+  public static String catalogPrefix(Kind kind, Scope scope) {
+    return CATALOG + kind.segment() + "/" + (scope == null ? "" : scope + "/");
+  }
+
+  public static String catalogEntry(Kind kind, Scope scope, BackupId id) {
+    return catalogPrefix(kind, scope) + id + JSON;
+  }
+
+  public static String claim(Kind kind, Scope scope, String slot) {
+    return CLAIMS + kind.segment() + "/" + scope + "/" + slot;
+  }
+
+  public static String claimPrefix(Kind kind, Scope scope) {
+    return CLAIMS + kind.segment() + "/" + (scope == null ? "" : scope + "/");
+  }
+
+  public static String restoreReport(Kind kind, Scope scope, String restoreId) {
+    return RESTORES + kind.segment() + "/" + scope + "/" + restoreId + JSON;
+  }
+
+  public static String pruneLease(Kind kind, Scope scope) {
+    return LEASES + "prune-" + kind.segment() + "-" + scope + JSON;
+  }
+
+  public static String restoreLease(Kind kind, Scope targetScope) {
+    return LEASES + "restore-" + kind.segment() + "-" + targetScope + JSON;
+  }
+
+  public static String probe(String random) {
+    return PROBES + random;
+  }
+
+  /** Parses a catalog key back into its backup reference; empty for anything else. */
+  public static Optional<BackupRef> parseCatalogEntry(String key) {
+    if (!key.startsWith(CATALOG) || !key.endsWith(JSON)) {
+      return Optional.empty();
+    }
+    String rest = key.substring(CATALOG.length(), key.length() - JSON.length());
+    String[] parts = rest.split("/");
+    if (parts.length < 3 || parts.length > 4 || !BackupId.looksLikeId(parts[parts.length - 1])) {
+      return Optional.empty();
+    }
+    try {
+      Kind kind = Kind.parse(parts[0]);
+      if (kind.namespaced() != (parts.length == 4)) {
+        return Optional.empty();
+      }
+      Scope scope =
+          parts.length == 4
+              ? Scope.namespace(new ClusterName(parts[1]), parts[2])
+              : Scope.cluster(new ClusterName(parts[1]));
+      return Optional.of(new BackupRef(kind, scope, BackupId.parse(parts[parts.length - 1])));
+    } catch (RuntimeException foreign) {
+      return Optional.empty();
+    }
+  }
+}
