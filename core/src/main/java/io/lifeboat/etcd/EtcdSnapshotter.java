@@ -1,0 +1,129 @@
+package io.lifeboat.etcd;
+
+import io.etcd.jetcd.Client;
+import io.lifeboat.error.LifeboatException;
+import io.lifeboat.error.LocationUnavailableException;
+import io.lifeboat.error.SourceUnavailableException;
+import io.lifeboat.etcd.internal.ChunkPipe;
+import io.lifeboat.etcd.internal.EtcdClients;
+import io.lifeboat.etcd.internal.EtcdFailures;
+import io.lifeboat.etcd.internal.SnapshotVerifier;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * Streams one member's snapshot ({@code Maintenance.snapshot}) through a bounded hand-off into a
+ * target stream, verifying it on the way. The bytes written are exactly what {@code etcdctl
+ * snapshot save} writes, trailing hash included. On any failure the jetcd client is closed, which
+ * cancels the gRPC call, and the target must be discarded by the caller: nothing partial may be
+ * committed.
+ */
+public final class EtcdSnapshotter {
+  /** 256 chunks of etcd's 32 KiB blobs: 8 MiB in flight at most. */
+  public static final int DEFAULT_BUFFER_CHUNKS = 256;
+
+  private final EtcdSettings settings;
+  private final Clock clock;
+  private final EtcdClients clients;
+  private final int bufferChunks;
+
+  public EtcdSnapshotter(EtcdSettings settings, Clock clock, int bufferChunks) {
+    this.settings = settings;
+    this.clock = clock;
+    this.clients = new EtcdClients(settings);
+    this.bufferChunks = bufferChunks;
+  }
+
+  /** What was snapshotted: the member (read before the RPC), size and trailing hash, timings. */
+  public record Result(
+      MemberStatus member, long size, String sha256, Duration toFirstByte, Duration duration) {}
+
+  public MemberStatus selectMember() {
+    return new MemberSelector(settings, clients).select();
+  }
+
+  /** Snapshots {@code member} into {@code target}; the deadline counts from now. */
+  public Result snapshot(MemberStatus member, OutputStream target) {
+    Instant start = clock.instant();
+    Instant deadline = start.plus(settings.deadline());
+    ChunkPipe pipe = new ChunkPipe(bufferChunks);
+    try (Client client = clients.connect(member.endpoint())) {
+      CompletableFuture<Long> stream = client.getMaintenanceClient().snapshot(pipe.sink());
+      stream.whenComplete(
+          (bytes, failure) -> {
+            if (failure != null) {
+              pipe.fail(failure);
+            } else {
+              pipe.finish();
+            }
+          });
+      return copyVerified(member, pipe.source(clock, deadline), target, start);
+    } finally {
+      pipe.close();
+    }
+  }
+
+  private Result copyVerified(
+      MemberStatus member, InputStream source, OutputStream target, Instant start) {
+    SnapshotVerifier verifier = new SnapshotVerifier();
+    byte[] buffer = new byte[64 * 1024];
+    Duration toFirstByte = null;
+    while (true) {
+      int n = readSource(member, source, buffer, verifier.size());
+      if (n < 0) {
+        break;
+      }
+      if (toFirstByte == null) {
+        toFirstByte = Duration.between(start, clock.instant());
+      }
+      verifier.update(buffer, 0, n);
+      writeTarget(target, buffer, n);
+    }
+    String sha256 = verifier.verify(member.endpoint().toString());
+    return new Result(
+        member, verifier.size(), sha256, toFirstByte, Duration.between(start, clock.instant()));
+  }
+
+  private int readSource(MemberStatus member, InputStream source, byte[] buffer, long sofar) {
+    try {
+      return source.read(buffer);
+    } catch (IOException e) {
+      if (e.getCause() instanceof TimeoutException) {
+        throw new SourceUnavailableException(
+            "etcd snapshot from "
+                + member.endpoint()
+                + " exceeded lifeboat.etcd.deadline ("
+                + settings.deadline()
+                + ") after "
+                + sofar
+                + " bytes");
+      }
+      LifeboatException failure =
+          EtcdFailures.unavailable(
+              member.endpoint(),
+              "snapshot (after " + sofar + " bytes)",
+              e.getCause() == null ? e : e.getCause(),
+              settings);
+      throw failure;
+    }
+  }
+
+  private static void writeTarget(OutputStream target, byte[] buffer, int n) {
+    try {
+      target.write(buffer, 0, n);
+    } catch (IOException e) {
+      for (Throwable t = e; t != null; t = t.getCause()) {
+        if (t instanceof LifeboatException lifeboat) {
+          throw lifeboat;
+        }
+      }
+      throw new LocationUnavailableException("writing the snapshot failed: " + e.getMessage(), e);
+    }
+  }
+}

@@ -1,0 +1,42 @@
+package io.lifeboat.etcd.internal;
+
+import io.lifeboat.error.LifeboatException;
+import io.lifeboat.error.SourceUnavailableException;
+import io.lifeboat.etcd.EtcdSettings;
+import java.net.URI;
+import java.util.concurrent.TimeoutException;
+import javax.net.ssl.SSLException;
+
+/** Turns whatever jetcd, gRPC or Netty threw into one line a person can act on (exit 4). */
+public final class EtcdFailures {
+  private EtcdFailures() {}
+
+  public static LifeboatException unavailable(
+      URI endpoint, String what, Throwable failure, EtcdSettings settings) {
+    if (failure instanceof LifeboatException lifeboat) {
+      return lifeboat;
+    }
+    if (failure instanceof InterruptedException) {
+      Thread.currentThread().interrupt();
+    }
+    Throwable root = failure;
+    boolean tls = false;
+    boolean timeout = false;
+    for (Throwable t = failure; t != null; t = t.getCause()) {
+      tls |= t instanceof SSLException || String.valueOf(t.getMessage()).contains("PKIX");
+      timeout |= t instanceof TimeoutException;
+      root = t;
+    }
+    String reason =
+        tls
+            ? "TLS handshake failed (check lifeboat.etcd.ca-file, cert-file and key-file): "
+                + root.getMessage()
+            : timeout
+                ? "no answer within "
+                    + settings.connectTimeout()
+                    + " (lifeboat.etcd.connect-timeout)"
+                : root.getClass().getSimpleName() + ": " + root.getMessage();
+    return new SourceUnavailableException(
+        "etcd " + what + " from " + endpoint + " failed: " + reason, failure);
+  }
+}
