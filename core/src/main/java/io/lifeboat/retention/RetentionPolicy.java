@@ -1,0 +1,188 @@
+package io.lifeboat.retention;
+
+import io.lifeboat.error.InvalidConfigurationException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+
+/**
+ * Which backups of one scope to keep: restic's {@code forget} rules (see package-info), plus two
+ * safeguards restic lacks: the newest complete backup is always kept, and entries dated in the
+ * future or lacking data are ignored rather than counted.
+ *
+ * @param keepLast keep the newest n backups
+ * @param keepHourly keep the newest backup of each of the newest n hours that have backups
+ * @param keepDaily same per calendar day
+ * @param keepWeekly same per ISO week (Monday to Sunday, week-based year)
+ * @param keepMonthly same per calendar month
+ * @param keepYearly same per calendar year
+ * @param keepWithin keep every backup newer than the newest backup minus this; zero (or null) is
+ *     off
+ * @param zone the zone whose wall clock defines hours, days, weeks, months, years; null means UTC
+ * @param clockSkew how far past {@code now} an entry may be dated and still count; null means 5 min
+ */
+public record RetentionPolicy(
+    int keepLast,
+    int keepHourly,
+    int keepDaily,
+    int keepWeekly,
+    int keepMonthly,
+    int keepYearly,
+    Duration keepWithin,
+    ZoneId zone,
+    Duration clockSkew) {
+
+  public static final Duration DEFAULT_CLOCK_SKEW = Duration.ofMinutes(5);
+
+  public RetentionPolicy {
+    requireNotNegative("keepLast", keepLast);
+    requireNotNegative("keepHourly", keepHourly);
+    requireNotNegative("keepDaily", keepDaily);
+    requireNotNegative("keepWeekly", keepWeekly);
+    requireNotNegative("keepMonthly", keepMonthly);
+    requireNotNegative("keepYearly", keepYearly);
+    keepWithin = requireNotNegative("keepWithin", keepWithin, Duration.ZERO);
+    clockSkew = requireNotNegative("clockSkew", clockSkew, DEFAULT_CLOCK_SKEW);
+    zone = zone == null ? ZoneOffset.UTC : zone;
+  }
+
+  /** A policy that keeps nothing but the newest complete backup; start here and add rules. */
+  public static RetentionPolicy newestOnly() {
+    return new RetentionPolicy(0, 0, 0, 0, 0, 0, null, null, null);
+  }
+
+  public RetentionPolicy withKeepLast(int n) {
+    return new RetentionPolicy(
+        n, keepHourly, keepDaily, keepWeekly, keepMonthly, keepYearly, keepWithin, zone, clockSkew);
+  }
+
+  public RetentionPolicy withKeepHourly(int n) {
+    return new RetentionPolicy(
+        keepLast, n, keepDaily, keepWeekly, keepMonthly, keepYearly, keepWithin, zone, clockSkew);
+  }
+
+  public RetentionPolicy withKeepDaily(int n) {
+    return new RetentionPolicy(
+        keepLast, keepHourly, n, keepWeekly, keepMonthly, keepYearly, keepWithin, zone, clockSkew);
+  }
+
+  public RetentionPolicy withKeepWeekly(int n) {
+    return new RetentionPolicy(
+        keepLast, keepHourly, keepDaily, n, keepMonthly, keepYearly, keepWithin, zone, clockSkew);
+  }
+
+  public RetentionPolicy withKeepMonthly(int n) {
+    return new RetentionPolicy(
+        keepLast, keepHourly, keepDaily, keepWeekly, n, keepYearly, keepWithin, zone, clockSkew);
+  }
+
+  public RetentionPolicy withKeepYearly(int n) {
+    return new RetentionPolicy(
+        keepLast, keepHourly, keepDaily, keepWeekly, keepMonthly, n, keepWithin, zone, clockSkew);
+  }
+
+  public RetentionPolicy withKeepWithin(Duration within) {
+    return new RetentionPolicy(
+        keepLast,
+        keepHourly,
+        keepDaily,
+        keepWeekly,
+        keepMonthly,
+        keepYearly,
+        within,
+        zone,
+        clockSkew);
+  }
+
+  public RetentionPolicy withZone(ZoneId newZone) {
+    return new RetentionPolicy(
+        keepLast,
+        keepHourly,
+        keepDaily,
+        keepWeekly,
+        keepMonthly,
+        keepYearly,
+        keepWithin,
+        newZone,
+        clockSkew);
+  }
+
+  public RetentionPolicy withClockSkew(Duration skew) {
+    return new RetentionPolicy(
+        keepLast,
+        keepHourly,
+        keepDaily,
+        keepWeekly,
+        keepMonthly,
+        keepYearly,
+        keepWithin,
+        zone,
+        skew);
+  }
+
+  /**
+   * Decides, for each backup, whether to keep or remove it and why. Pure: the result depends only
+   * on the backups, this policy and {@code now}; input order does not matter. Entries dated after
+   * {@code now + clockSkew} or lacking data are reported as ignored, neither kept nor removed.
+   *
+   * @throws IllegalArgumentException if two candidates have the same id
+   */
+  public RetentionDecision decide(List<Candidate> backups, Instant now) {
+    Objects.requireNonNull(backups, "backups");
+    Objects.requireNonNull(now, "now");
+    return new PolicyWalk(this, now).decide(backups);
+  }
+
+  /** The counter of a keep rule. */
+  int limit(Rule rule) {
+    return switch (rule) {
+      case LAST -> keepLast;
+      case HOURLY -> keepHourly;
+      case DAILY -> keepDaily;
+      case WEEKLY -> keepWeekly;
+      case MONTHLY -> keepMonthly;
+      case YEARLY -> keepYearly;
+    };
+  }
+
+  /** One line, e.g. {@code keep last 3, daily 7, within 48h; zone UTC; clock skew 5m}. */
+  public String describe() {
+    List<String> rules = new ArrayList<>();
+    for (Rule rule : Rule.values()) {
+      if (limit(rule) > 0) {
+        rules.add(rule.name().toLowerCase(Locale.ROOT) + " " + limit(rule));
+      }
+    }
+    if (!keepWithin.isZero()) {
+      rules.add("within " + DurationText.of(keepWithin));
+    }
+    String keep = rules.isEmpty() ? "only the newest complete backup" : String.join(", ", rules);
+    return "keep " + keep + "; zone " + zoneName() + "; clock skew " + DurationText.of(clockSkew);
+  }
+
+  private String zoneName() {
+    return zone.normalized().equals(ZoneOffset.UTC) ? "UTC" : zone.getId();
+  }
+
+  private static void requireNotNegative(String name, int value) {
+    if (value < 0) {
+      throw new InvalidConfigurationException(name + " must be >= 0, was " + value);
+    }
+  }
+
+  private static Duration requireNotNegative(String name, Duration value, Duration otherwise) {
+    if (value == null) {
+      return otherwise;
+    }
+    if (value.isNegative()) {
+      throw new InvalidConfigurationException(
+          name + " must be >= 0, was " + DurationText.of(value));
+    }
+    return value;
+  }
+}
