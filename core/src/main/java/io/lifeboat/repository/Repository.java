@@ -6,9 +6,12 @@ import io.lifeboat.error.NotFoundException;
 import io.lifeboat.store.Condition;
 import io.lifeboat.store.ObjectStore;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Stream;
@@ -84,13 +87,23 @@ public final class Repository {
   }
 
   /**
-   * Claims a schedule slot with put-if-absent. False means another run already owns it: the caller
-   * exits 0 as skipped.
+   * Claims a schedule slot with put-if-absent, or takes over a claim whose run failed or expired.
+   * Empty means another run owns the slot (live or done): the caller exits 0 as skipped.
    */
-  public boolean claim(Kind kind, Scope scope, String slot, Claim claim) {
+  public Optional<ClaimTicket> claim(
+      Kind kind, Scope scope, String slot, String runner, Duration ttl) {
+    String key = RepositoryLayout.claim(kind, scope, slot);
+    Instant now = clock.instant();
+    Claim claim = new Claim(slot, Claim.RUNNING, null, runner, now, now.plus(ttl));
+    Optional<String> created = store.put(key, Json.write(claim), Condition.ifAbsent());
+    if (created.isPresent()) {
+      return Optional.of(new ClaimTicket(store, key, claim, created.get(), false));
+    }
     return store
-        .put(RepositoryLayout.claim(kind, scope, slot), Json.write(claim), Condition.ifAbsent())
-        .isPresent();
+        .read(key)
+        .filter(existing -> Json.read(existing.content(), Claim.class, key).reclaimableAt(now))
+        .flatMap(existing -> store.put(key, Json.write(claim), Condition.ifMatch(existing.etag())))
+        .map(etag -> new ClaimTicket(store, key, claim, etag, true));
   }
 
   /** Starts a backup: a fresh id whose data objects can now be written. Nothing is visible yet. */

@@ -27,6 +27,12 @@ public final class RepositoryLayout {
   public static final String PROBES = "probes/";
   private static final String JSON = ".json";
 
+  /**
+   * Key prefixes a backup run may read: the descriptor, and claims (so a retry sees whether the
+   * slot's earlier run failed). Nothing under them is secret or a backup.
+   */
+  public static final java.util.Set<String> BACKUP_READABLE = java.util.Set.of(DESCRIPTOR, CLAIMS);
+
   private RepositoryLayout() {}
 
   public static String descriptor() {

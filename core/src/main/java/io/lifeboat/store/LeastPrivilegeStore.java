@@ -10,18 +10,18 @@ import java.util.stream.Stream;
 
 /**
  * What a backup run's credentials allow: writing objects (plain and conditional, streaming with
- * multipart and its abort) and reading a few named keys ({@code lifeboat.json}). Listing, other
- * reads and every delete are refused like S3's AccessDenied. Backup use-cases run against it in
- * tests, which proves a compromised cluster's credentials can neither read nor destroy past
- * backups.
+ * multipart and its abort) and reading keys under a few prefixes ({@code lifeboat.json}, and {@code
+ * claims/} so a retry can see whether its slot's earlier run failed). Listing, other reads and
+ * every delete are refused like S3's AccessDenied. Backup use-cases run against it in tests, which
+ * proves a compromised cluster's credentials can neither read nor destroy past backups.
  */
 public final class LeastPrivilegeStore implements ObjectStore {
   private final ObjectStore delegate;
   private final Set<String> readable;
 
-  public LeastPrivilegeStore(ObjectStore delegate, Set<String> readableKeys) {
+  public LeastPrivilegeStore(ObjectStore delegate, Set<String> readablePrefixes) {
     this.delegate = delegate;
-    this.readable = Set.copyOf(readableKeys);
+    this.readable = Set.copyOf(readablePrefixes);
   }
 
   @Override
@@ -90,7 +90,7 @@ public final class LeastPrivilegeStore implements ObjectStore {
   }
 
   private String allowedRead(String key) {
-    if (!readable.contains(key)) {
+    if (readable.stream().noneMatch(key::startsWith)) {
       throw denied("read", key);
     }
     return key;

@@ -54,12 +54,44 @@ public abstract class MarkerProtocolContract {
         race(
             8,
             i ->
-                repository.claim(
-                    Kind.ETCD,
-                    scope,
-                    "20261125T1815Z",
-                    new Claim("20261125T1815Z", null, "run-" + i, clock.instant())));
+                repository
+                    .claim(Kind.ETCD, scope, "20261125T1815Z", "run-" + i, Duration.ofMinutes(10))
+                    .isPresent());
     assertThat(results).containsOnlyOnce(true).hasSize(8);
+  }
+
+  @Test
+  void aSlotWhoseRunFailedCanBeClaimedAgainOnceButADoneSlotCannot() {
+    var first =
+        repository
+            .claim(Kind.ETCD, scope, "20261125T1815Z", "a", Duration.ofMinutes(10))
+            .orElseThrow();
+    assertThat(repository.claim(Kind.ETCD, scope, "20261125T1815Z", "b", Duration.ofMinutes(10)))
+        .isEmpty();
+
+    first.failed();
+    var retry =
+        repository
+            .claim(Kind.ETCD, scope, "20261125T1815Z", "b", Duration.ofMinutes(10))
+            .orElseThrow();
+    assertThat(retry.tookOver()).isTrue();
+    retry.done(BackupId.parse("20261125T181500Z-3f9a"));
+
+    assertThat(repository.claim(Kind.ETCD, scope, "20261125T1815Z", "c", Duration.ofMinutes(10)))
+        .isEmpty();
+  }
+
+  @Test
+  void aClaimWhoseRunWasKilledIsReclaimableOnlyAfterItExpires() {
+    repository
+        .claim(Kind.ETCD, scope, "20261125T1815Z", "killed", Duration.ofMinutes(10))
+        .orElseThrow();
+    clock.advance(Duration.ofMinutes(9));
+    assertThat(repository.claim(Kind.ETCD, scope, "20261125T1815Z", "b", Duration.ofMinutes(10)))
+        .isEmpty();
+    clock.advance(Duration.ofMinutes(2));
+    assertThat(repository.claim(Kind.ETCD, scope, "20261125T1815Z", "b", Duration.ofMinutes(10)))
+        .isPresent();
   }
 
   @Test

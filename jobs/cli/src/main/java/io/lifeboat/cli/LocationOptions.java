@@ -1,0 +1,40 @@
+package io.lifeboat.cli;
+
+import io.lifeboat.app.LifeboatConfig;
+import io.lifeboat.app.Stores;
+import io.lifeboat.store.LocationSettings;
+import io.lifeboat.store.Locations;
+import io.lifeboat.store.ObjectStore;
+import picocli.CommandLine.Option;
+
+/**
+ * Where the repository is. Each flag overrides the property of the same name ({@code --location} /
+ * {@code lifeboat.location} / {@code LIFEBOAT_LOCATION}). Credentials come only from config or the
+ * environment, never flags, so they do not show in process listings.
+ */
+public class LocationOptions {
+  @Option(names = "--location", description = "s3://bucket/prefix or file:///path (lifeboat.location)")
+  String location;
+
+  @Option(names = "--s3-endpoint", description = "S3 endpoint URL for non-AWS stores (lifeboat.s3.endpoint)")
+  String endpoint;
+
+  @Option(names = "--s3-region", description = "S3 region (lifeboat.s3.region)")
+  String region;
+
+  @Option(names = "--s3-path-style", description = "path-style S3 addressing (lifeboat.s3.path-style)")
+  Boolean pathStyle;
+
+  ObjectStore open(LifeboatConfig config) {
+    LocationSettings base = Stores.settings(config);
+    return Locations.open(
+        new LocationSettings(
+            location != null ? location : base.uri(),
+            endpoint != null ? endpoint : base.s3Endpoint(),
+            region != null ? region : base.s3Region(),
+            pathStyle != null ? pathStyle : base.s3PathStyle(),
+            base.s3AccessKeyId(),
+            base.s3SecretAccessKey(),
+            base.s3PartSize()));
+  }
+}

@@ -1,0 +1,38 @@
+package io.lifeboat.cli;
+
+import io.lifeboat.app.LifeboatConfig;
+import io.lifeboat.app.Recipients;
+import io.lifeboat.repository.RepositoryInitializer;
+import io.lifeboat.store.ObjectStore;
+import jakarta.inject.Inject;
+import java.time.Clock;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+
+@Command(name = "repo", description = "Manage the repository.", subcommands = RepoCommand.Init.class)
+public class RepoCommand {
+
+  @Command(
+      name = "init",
+      description = "Probe the store for conditional writes and create lifeboat.json. Run once, with broad credentials.")
+  static class Init implements Callable<Integer> {
+    @Mixin LocationOptions location;
+    @Inject LifeboatConfig config;
+
+    @Override
+    public Integer call() {
+      try (ObjectStore store = location.open(config)) {
+        var outcome =
+            new RepositoryInitializer(store, Clock.systemUTC()).init(Recipients.fingerprints(config));
+        System.out.println(
+            (outcome.created() ? "created repository at " : "repository already exists at ")
+                + store.location()
+                + (outcome.descriptor().recipients().isEmpty()
+                    ? " (unencrypted: configure lifeboat.age.recipients)"
+                    : " encrypting to " + outcome.descriptor().recipients()));
+        return 0;
+      }
+    }
+  }
+}
