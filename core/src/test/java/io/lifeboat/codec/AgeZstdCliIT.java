@@ -165,6 +165,39 @@ class AgeZstdCliIT {
     assertThat(result.exitCode()).isNotZero();
   }
 
+  @Test
+  void aCompressedPayloadOfExactlyOneAgeChunkEndsWithAFinalChunkAgeAccepts() throws Exception {
+    // age encrypts in 64 KiB chunks and the last one must be flagged as last: find a random
+    // payload whose zstd form is exactly 64 KiB, the boundary where a lazy flush goes wrong.
+    byte[] exact = null;
+    for (int size = 65_400; size < 65_536 && exact == null; size++) {
+      byte[] candidate = java.util.Arrays.copyOf(payload, size);
+      if (encode(Encoding.of(AgeRecipients.none()), candidate).length == 65_536) {
+        exact = candidate;
+      }
+    }
+    assertThat(exact).as("a payload that compresses to exactly 64 KiB").isNotNull();
+    Path stored = dir.resolve("exact.zst.age");
+    Files.write(stored, encode(Encoding.of(AgeRecipients.of(List.of(recipient))), exact));
+
+    Cli.run(
+        dir,
+        null,
+        dir.resolve("age.out"),
+        "age",
+        "-d",
+        "-i",
+        identity.toString(),
+        "-o",
+        "exact.zst",
+        stored.toString());
+    Path restored =
+        Cli.run(dir, dir.resolve("exact.zst"), dir.resolve("exact"), "zstd", "-d", "-q", "-c");
+
+    assertThat(Files.size(dir.resolve("exact.zst"))).isEqualTo(65_536);
+    assertThat(Files.readAllBytes(restored)).isEqualTo(exact);
+  }
+
   private static byte[] encode(Encoding encoding, byte[] payload) throws IOException {
     ByteArrayOutputStream target = new ByteArrayOutputStream();
     try (OutputStream out = encoding.encode(target)) {

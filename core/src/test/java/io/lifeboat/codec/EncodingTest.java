@@ -35,7 +35,7 @@ class EncodingTest {
     payload = Payloads.mixed(2, 7);
   }
 
-  @ParameterizedTest(name = "round-trips {0} bytes, including age chunk boundaries")
+  @ParameterizedTest(name = "round-trips a {0}-byte payload")
   @ValueSource(ints = {0, 1, 65535, 65536, 65537, 3 * 65536})
   void roundTripsPayloadsOfAnySize(int size) throws IOException {
     byte[] data = Arrays.copyOf(payload, size);
