@@ -41,7 +41,13 @@ public final class EtcdBackup {
    * One run. {@code spoolDir} null streams straight to the store; otherwise the snapshot is first
    * written there (for stores slower than etcd's patience) and uploaded after.
    */
-  public record Request(ClusterName cluster, RunTrigger trigger, Encoding encoding, Path spoolDir, String runner, Duration claimTtl) {}
+  public record Request(
+      ClusterName cluster,
+      RunTrigger trigger,
+      Encoding encoding,
+      Path spoolDir,
+      String runner,
+      Duration claimTtl) {}
 
   /** The result: skipped (slot owned by another run) or the committed manifest. */
   public record Outcome(boolean skipped, Manifest manifest, String summary) {}
@@ -51,19 +57,31 @@ public final class EtcdBackup {
     repository.openForBackup(request.encoding().recipients().fingerprints());
     List<String> warnings = new ArrayList<>();
     if (!request.encoding().encrypted()) {
-      warnings.add("not encrypted: etcd snapshots hold every Secret; configure lifeboat.age.recipients");
-      LOG.warn("lifeboat.age.recipients is not set: this etcd snapshot (every Secret of the cluster) is stored unencrypted");
+      warnings.add(
+          "not encrypted: etcd snapshots hold every Secret; configure lifeboat.age.recipients");
+      LOG.warn(
+          "lifeboat.age.recipients is not set: this etcd snapshot (every Secret of the cluster) is stored unencrypted");
     }
     Optional<Slot> slot = request.trigger().slotToClaim();
     Optional<ClaimTicket> ticket = Optional.empty();
     if (slot.isPresent()) {
-      ticket = repository.claim(Kind.ETCD, scope, slot.get().keySegment(), request.runner(), request.claimTtl());
+      ticket =
+          repository.claim(
+              Kind.ETCD, scope, slot.get().keySegment(), request.runner(), request.claimTtl());
       if (ticket.isEmpty()) {
-        return new Outcome(true, null, "etcd snapshot of " + scope + ": " + request.trigger().describe() + " already claimed by another run; skipped");
+        return new Outcome(
+            true,
+            null,
+            "etcd snapshot of "
+                + scope
+                + ": "
+                + request.trigger().describe()
+                + " already claimed by another run; skipped");
       }
     }
     try {
-      Manifest manifest = snapshotAndCommit(request, scope, slot.map(Slot::keySegment).orElse(null), warnings);
+      Manifest manifest =
+          snapshotAndCommit(request, scope, slot.map(Slot::keySegment).orElse(null), warnings);
       ticket.ifPresent(t -> t.done(manifest.ref().id()));
       return new Outcome(false, manifest, summary(manifest));
     } catch (RuntimeException e) {
@@ -72,10 +90,17 @@ public final class EtcdBackup {
     }
   }
 
-  private Manifest snapshotAndCommit(Request request, Scope scope, String slot, List<String> warnings) {
+  private Manifest snapshotAndCommit(
+      Request request, Scope scope, String slot, List<String> warnings) {
     MemberStatus member = snapshotter.selectMember();
-    LOG.infof("etcd snapshot of %s from %s (member %s, v%s, revision>=%d, db %d bytes)%s",
-        scope, member.endpoint(), member.memberId(), member.serverVersion(), member.revision(), member.dbSize(),
+    LOG.infof(
+        "etcd snapshot of %s from %s (member %s, v%s, revision>=%d, db %d bytes)%s",
+        scope,
+        member.endpoint(),
+        member.memberId(),
+        member.serverVersion(),
+        member.revision(),
+        member.dbSize(),
         slot == null ? "" : ", slot " + slot);
     PendingBackup pending = repository.begin(Kind.ETCD, scope, slot);
     Encoding encoding = request.encoding();
@@ -88,15 +113,29 @@ public final class EtcdBackup {
     DataObject object = pending.recorded(upload.stored(), result.size(), null);
     EtcdSource source =
         new EtcdSource(
-            member.endpoint().toString(), member.memberId(), member.leader(), member.serverVersion(),
-            member.revision(), member.raftIndex(), member.dbSize(), result.size(), result.sha256(),
+            member.endpoint().toString(),
+            member.memberId(),
+            member.leader(),
+            member.serverVersion(),
+            member.revision(),
+            member.raftIndex(),
+            member.dbSize(),
+            result.size(),
+            result.sha256(),
             request.spoolDir() == null ? "stream" : "spool",
-            result.toFirstByte() == null ? 0 : result.toFirstByte().toMillis(), result.duration().toMillis());
+            result.toFirstByte() == null ? 0 : result.toFirstByte().toMillis(),
+            result.duration().toMillis());
     return pending.commit(
         new PendingBackup.Contents(
-            Json.tree(source), List.of(object), "zstd",
-            encoding.encrypted() ? Encryption.age(List.copyOf(encoding.recipients().fingerprints())) : null,
-            null, warnings, List.of()));
+            Json.tree(source),
+            List.of(object),
+            "zstd",
+            encoding.encrypted()
+                ? Encryption.age(List.copyOf(encoding.recipients().fingerprints()))
+                : null,
+            null,
+            warnings,
+            List.of()));
   }
 
   private static String summary(Manifest manifest) {
@@ -105,15 +144,22 @@ public final class EtcdBackup {
     Duration took = Duration.between(manifest.startedAt(), manifest.completedAt());
     return String.format(
         "etcd snapshot %s/%s: %s -> %s in %.1f s, revision>=%d, from %s",
-        manifest.scope(), manifest.id(), Sizes.human(source.snapshotSize()), Sizes.human(object.size()),
-        took.toMillis() / 1000.0, source.revisionLowerBound(), source.member());
+        manifest.scope(),
+        manifest.id(),
+        Sizes.human(source.snapshotSize()),
+        Sizes.human(object.size()),
+        took.toMillis() / 1000.0,
+        source.revisionLowerBound(),
+        source.member());
   }
 
   private static void markFailedQuietly(ClaimTicket ticket) {
     try {
       ticket.failed();
     } catch (RuntimeException e) {
-      LOG.debugf("could not mark claim of slot %s failed (it expires anyway): %s", ticket.slot(), e.getMessage());
+      LOG.debugf(
+          "could not mark claim of slot %s failed (it expires anyway): %s",
+          ticket.slot(), e.getMessage());
     }
   }
 }

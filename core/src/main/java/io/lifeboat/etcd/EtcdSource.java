@@ -1,8 +1,8 @@
 package io.lifeboat.etcd;
 
 /**
- * The etcd facts of a backup, stored as the manifest's {@code source}. {@code revisionLowerBound} is
- * the member's revision read just before the snapshot RPC (the RPC itself does not report one).
+ * The etcd facts of a backup, stored as the manifest's {@code source}. {@code revisionLowerBound}
+ * is the member's revision read just before the snapshot RPC (the RPC itself does not report one).
  * {@code snapshotSha256} is the snapshot's own trailing hash, verified while streaming.
  */
 public record EtcdSource(

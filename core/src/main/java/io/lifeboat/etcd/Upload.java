@@ -1,0 +1,98 @@
+package io.lifeboat.etcd;
+
+import io.lifeboat.codec.Encoding;
+import io.lifeboat.error.InvalidConfigurationException;
+import io.lifeboat.error.LifeboatException;
+import io.lifeboat.error.LocationUnavailableException;
+import io.lifeboat.repository.PendingBackup;
+import io.lifeboat.store.ObjectWriter;
+import io.lifeboat.store.StoredObject;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * The two ways a snapshot reaches the store. Streaming: etcd -> verify -> zstd -> age -> multipart
+ * upload, no disk. Spooled: etcd -> verify -> local file, then file -> zstd -> age -> upload, for
+ * stores slower than etcd tolerates (etcd warns when a snapshot takes over 30 s). Either way the
+ * object is committed only after the snapshot verified, and discarded otherwise.
+ */
+record Upload(EtcdSnapshotter.Result result, StoredObject stored) {
+
+  static Upload streaming(
+      EtcdSnapshotter snapshotter,
+      MemberStatus member,
+      PendingBackup pending,
+      String name,
+      Encoding encoding) {
+    try (ObjectWriter writer = pending.openData(name)) {
+      EtcdSnapshotter.Result result;
+      try (OutputStream encoded = encoding.encode(writer.uncloseable())) {
+        result = snapshotter.snapshot(member, encoded);
+      }
+      return new Upload(result, writer.commit());
+    } catch (IOException e) {
+      throw storeFailure(e);
+    }
+  }
+
+  static Upload spooled(
+      EtcdSnapshotter snapshotter,
+      MemberStatus member,
+      PendingBackup pending,
+      String name,
+      Encoding encoding,
+      Path spoolDir) {
+    Path spool = spoolFile(spoolDir, pending);
+    try {
+      EtcdSnapshotter.Result result;
+      try (OutputStream file = Files.newOutputStream(spool)) {
+        result = snapshotter.snapshot(member, file);
+      }
+      try (ObjectWriter writer = pending.openData(name);
+          InputStream in = Files.newInputStream(spool)) {
+        try (OutputStream encoded = encoding.encode(writer.uncloseable())) {
+          in.transferTo(encoded);
+        }
+        return new Upload(result, writer.commit());
+      }
+    } catch (IOException e) {
+      throw storeFailure(e);
+    } finally {
+      deleteQuietly(spool);
+    }
+  }
+
+  private static Path spoolFile(Path spoolDir, PendingBackup pending) {
+    try {
+      Files.createDirectories(spoolDir);
+      return Files.createTempFile(spoolDir, "snapshot-" + pending.ref().id() + "-", ".db.part");
+    } catch (IOException e) {
+      throw new InvalidConfigurationException(
+          "lifeboat.etcd.spool-dir '"
+              + spoolDir
+              + "' is not a writable directory: "
+              + e.getMessage(),
+          e);
+    }
+  }
+
+  private static RuntimeException storeFailure(IOException e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof LifeboatException lifeboat) {
+        return lifeboat;
+      }
+    }
+    return new LocationUnavailableException("writing the snapshot failed: " + e.getMessage(), e);
+  }
+
+  private static void deleteQuietly(Path file) {
+    try {
+      Files.deleteIfExists(file);
+    } catch (IOException ignored) {
+      // A leftover spool file is only disk space in an emptyDir that dies with the pod.
+    }
+  }
+}
