@@ -1,9 +1,9 @@
 package io.lifeboat.error;
 
 /**
- * The one table of process exit codes (DESIGN.md, "Exit codes"). Jobs, the CLI and the functions map
- * outcomes through this enum only; the HTTP status is what a Funqy function answers for the same
- * outcome.
+ * The one table of process exit codes (DESIGN.md, "Exit codes"). Jobs, the CLI and the functions
+ * map outcomes through this enum only; the HTTP status is what a Funqy function answers for the
+ * same outcome.
  */
 public enum ExitCode {
   OK(0, 200),

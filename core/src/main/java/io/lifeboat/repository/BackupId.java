@@ -26,7 +26,8 @@ public record BackupId(Instant time, String suffix) implements Comparable<Backup
       throw new IllegalArgumentException("backup id time must be whole seconds, was " + time);
     }
     if (!suffix.matches("[0-9a-f]{4}")) {
-      throw new IllegalArgumentException("backup id suffix must be 4 hex digits, was '" + suffix + "'");
+      throw new IllegalArgumentException(
+          "backup id suffix must be 4 hex digits, was '" + suffix + "'");
     }
   }
 
@@ -47,7 +48,8 @@ public record BackupId(Instant time, String suffix) implements Comparable<Backup
       Instant time = Instant.from(FORMAT.parse(text.substring(0, 16)));
       return new BackupId(time, text.substring(17));
     } catch (DateTimeParseException e) {
-      throw new InvalidConfigurationException("backup id has an impossible time: '" + text + "'", e);
+      throw new InvalidConfigurationException(
+          "backup id has an impossible time: '" + text + "'", e);
     }
   }
 

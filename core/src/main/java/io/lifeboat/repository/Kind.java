@@ -33,7 +33,9 @@ public enum Kind {
             () ->
                 new InvalidConfigurationException(
                     "kind must be one of "
-                        + Arrays.stream(values()).map(Kind::segment).collect(Collectors.joining(", "))
+                        + Arrays.stream(values())
+                            .map(Kind::segment)
+                            .collect(Collectors.joining(", "))
                         + ", was '"
                         + text
                         + "'"));

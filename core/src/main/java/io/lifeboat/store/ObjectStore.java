@@ -61,12 +61,14 @@ public interface ObjectStore extends AutoCloseable {
   Stream<ObjectInfo> list(String prefix);
 
   /**
-   * Deletes keys (in batches of 1,000 on S3). Absent keys count as deleted. Objects the store refuses
-   * to delete (S3 Object Lock, AccessDenied) are reported in the result, not thrown.
+   * Deletes keys (in batches of 1,000 on S3). Absent keys count as deleted. Objects the store
+   * refuses to delete (S3 Object Lock, AccessDenied) are reported in the result, not thrown.
    */
   DeleteResult delete(Collection<String> keys);
 
-  /** Deletes {@code key} only if its etag is still {@code etag}; false when it changed or is gone. */
+  /**
+   * Deletes {@code key} only if its etag is still {@code etag}; false when it changed or is gone.
+   */
   boolean deleteIfMatch(String key, String etag);
 
   /** Uploads started under {@code prefix} and never completed or aborted. */

@@ -8,9 +8,10 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
 /**
- * A streaming write of one object. Bytes written are hashed (SHA-256) and counted. {@link #commit()}
- * makes the object visible; {@link #close()} without a commit discards everything (aborting a
- * multipart upload), so a try-with-resources block never publishes a half-written object.
+ * A streaming write of one object. Bytes written are hashed (SHA-256) and counted. {@link
+ * #commit()} makes the object visible; {@link #close()} without a commit discards everything
+ * (aborting a multipart upload), so a try-with-resources block never publishes a half-written
+ * object.
  *
  * <p>Wrap it in {@link #uncloseable()} before handing it to a compressing or encrypting stream, so
  * that finishing those streams does not close (and so discard) this writer.
