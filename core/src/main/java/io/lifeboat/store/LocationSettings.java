@@ -1,0 +1,79 @@
+package io.lifeboat.store;
+
+import io.lifeboat.error.InvalidConfigurationException;
+
+/**
+ * Where the repository lives and how to reach it: {@code lifeboat.location} plus the {@code
+ * lifeboat.s3.*} settings (ignored for {@code file://} locations). Credentials may be null: the AWS
+ * SDK's default chain (env, profile, IRSA web identity, instance role) is used unless both keys are
+ * given. {@link #toString()} never prints the secret.
+ *
+ * @param uri {@code s3://bucket[/prefix]} or {@code file:///path}
+ * @param s3Endpoint endpoint override ({@code http://127.0.0.1:9000}), null for AWS
+ * @param s3Region signing region, "us-east-1" when null or blank
+ * @param s3PathStyle path-style addressing (MinIO, S3Proxy, Ceph)
+ * @param s3PartSize multipart part size in bytes, at least 5 MiB; 0 for the default (8 MiB)
+ */
+public record LocationSettings(
+    String uri,
+    String s3Endpoint,
+    String s3Region,
+    boolean s3PathStyle,
+    String s3AccessKeyId,
+    String s3SecretAccessKey,
+    int s3PartSize) {
+  public static final String DEFAULT_REGION = "us-east-1";
+  public static final int DEFAULT_PART_SIZE = 8 * 1024 * 1024;
+  private static final int MIN_PART_SIZE = 5 * 1024 * 1024;
+
+  public LocationSettings {
+    if (s3Region == null || s3Region.isBlank()) {
+      s3Region = DEFAULT_REGION;
+    }
+    if (s3Endpoint != null && s3Endpoint.isBlank()) {
+      s3Endpoint = null;
+    }
+    if (s3PartSize == 0) {
+      s3PartSize = DEFAULT_PART_SIZE;
+    }
+    if (s3PartSize < MIN_PART_SIZE) {
+      throw new InvalidConfigurationException(
+          "lifeboat.s3.part-size must be at least "
+              + MIN_PART_SIZE
+              + " (5 MiB), was "
+              + s3PartSize);
+    }
+  }
+
+  /** A location with every S3 setting at its default (default credential chain, AWS endpoint). */
+  public static LocationSettings of(String uri) {
+    return new LocationSettings(uri, null, null, false, null, null, 0);
+  }
+
+  /** True when both static keys are set; otherwise the default credential chain applies. */
+  public boolean hasStaticCredentials() {
+    return s3AccessKeyId != null
+        && !s3AccessKeyId.isBlank()
+        && s3SecretAccessKey != null
+        && !s3SecretAccessKey.isBlank();
+  }
+
+  @Override
+  public String toString() {
+    return "LocationSettings[uri="
+        + uri
+        + ", s3Endpoint="
+        + s3Endpoint
+        + ", s3Region="
+        + s3Region
+        + ", s3PathStyle="
+        + s3PathStyle
+        + ", s3AccessKeyId="
+        + s3AccessKeyId
+        + ", s3SecretAccessKey="
+        + (s3SecretAccessKey == null ? "null" : "****")
+        + ", s3PartSize="
+        + s3PartSize
+        + "]";
+  }
+}

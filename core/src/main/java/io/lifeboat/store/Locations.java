@@ -1,0 +1,106 @@
+package io.lifeboat.store;
+
+import io.lifeboat.error.InvalidConfigurationException;
+import io.lifeboat.store.file.FileObjectStore;
+import io.lifeboat.store.s3.NoExpectContinue;
+import io.lifeboat.store.s3.S3ObjectStore;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.file.Path;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.core.retry.RetryMode;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.S3ClientBuilder;
+
+/** Opens the {@link ObjectStore} a {@code lifeboat.location} URI names. */
+public final class Locations {
+  private Locations() {}
+
+  /**
+   * Opens {@code s3://bucket[/prefix]} or {@code file:///path}. Opening makes no request: an
+   * unreachable location fails on first use with a LocationUnavailableException.
+   *
+   * @throws InvalidConfigurationException naming the value when the URI is neither
+   * @throws io.lifeboat.error.LocationUnavailableException when a file location does not exist
+   */
+  public static ObjectStore open(LocationSettings settings) {
+    String uri = settings.uri();
+    if (uri != null && uri.startsWith("s3://")) {
+      String rest = uri.substring("s3://".length());
+      int slash = rest.indexOf('/');
+      String bucket = slash < 0 ? rest : rest.substring(0, slash);
+      String prefix = slash < 0 ? "" : rest.substring(slash + 1);
+      if (bucket.isEmpty()) {
+        throw invalid(uri);
+      }
+      try {
+        return new S3ObjectStore(s3Client(settings), bucket, prefix, settings.s3PartSize());
+      } catch (IllegalArgumentException e) {
+        throw new InvalidConfigurationException(
+            "lifeboat.location has an invalid prefix, was '" + uri + "': " + e.getMessage(), e);
+      }
+    }
+    if (uri != null && uri.startsWith("file:///")) {
+      try {
+        return new FileObjectStore(Path.of(new URI(uri)));
+      } catch (URISyntaxException | IllegalArgumentException e) {
+        throw invalid(uri);
+      }
+    }
+    throw invalid(uri);
+  }
+
+  /**
+   * The S3 client for {@code settings}: url-connection HTTP, standard retries, no secret logged.
+   */
+  public static S3Client s3Client(LocationSettings settings) {
+    S3ClientBuilder builder =
+        S3Client.builder()
+            .httpClient(UrlConnectionHttpClient.create())
+            .region(Region.of(settings.s3Region()))
+            .forcePathStyle(settings.s3PathStyle())
+            .credentialsProvider(credentials(settings))
+            .overrideConfiguration(
+                c ->
+                    c.retryStrategy(RetryMode.STANDARD)
+                        .addExecutionInterceptor(new NoExpectContinue()));
+    if (settings.s3Endpoint() != null) {
+      builder.endpointOverride(endpoint(settings.s3Endpoint()));
+    }
+    return builder.build();
+  }
+
+  private static AwsCredentialsProvider credentials(LocationSettings settings) {
+    if (settings.hasStaticCredentials()) {
+      return StaticCredentialsProvider.create(
+          AwsBasicCredentials.create(settings.s3AccessKeyId(), settings.s3SecretAccessKey()));
+    }
+    return DefaultCredentialsProvider.builder().build();
+  }
+
+  private static URI endpoint(String value) {
+    try {
+      URI uri = new URI(value);
+      if (uri.getScheme() == null || uri.getHost() == null) {
+        throw new URISyntaxException(value, "needs a scheme and a host");
+      }
+      return uri;
+    } catch (URISyntaxException e) {
+      throw new InvalidConfigurationException(
+          "lifeboat.s3.endpoint must be an http(s) URL such as http://127.0.0.1:9000, was '"
+              + value
+              + "'",
+          e);
+    }
+  }
+
+  private static InvalidConfigurationException invalid(String uri) {
+    return new InvalidConfigurationException(
+        "lifeboat.location must be s3://bucket[/prefix] or file:///path, was '" + uri + "'");
+  }
+}
