@@ -29,6 +29,18 @@ public final class Locations {
    * @throws io.lifeboat.error.LocationUnavailableException when a file location does not exist
    */
   public static ObjectStore open(LocationSettings settings) {
+    return open(settings, false);
+  }
+
+  /**
+   * Like {@link #open}, but creates a missing {@code file://} directory: for {@code lifeboat repo
+   * init}, which is where a repository comes into being. Buckets are never created.
+   */
+  public static ObjectStore openCreating(LocationSettings settings) {
+    return open(settings, true);
+  }
+
+  private static ObjectStore open(LocationSettings settings, boolean create) {
     String uri = settings.uri();
     if (uri != null && uri.startsWith("s3://")) {
       String rest = uri.substring("s3://".length());
@@ -47,7 +59,8 @@ public final class Locations {
     }
     if (uri != null && uri.startsWith("file:///")) {
       try {
-        return new FileObjectStore(Path.of(new URI(uri)));
+        Path root = Path.of(new URI(uri));
+        return create ? FileObjectStore.createRoot(root) : new FileObjectStore(root);
       } catch (URISyntaxException | IllegalArgumentException e) {
         throw invalid(uri);
       }

@@ -48,12 +48,17 @@ public class BackupsCommand {
     }
   }
 
-  @Command(name = "list", description = "Committed backups, oldest first, from one listing of the catalog.")
+  @Command(
+      name = "list",
+      description = "Committed backups, oldest first, from one listing of the catalog.")
   static class ListBackups implements Callable<Integer> {
     @Mixin LocationOptions location;
     @Mixin Filter filter;
 
-    @Option(names = {"-o", "--output"}, description = "table or json", defaultValue = "table")
+    @Option(
+        names = {"-o", "--output"},
+        description = "table or json",
+        defaultValue = "table")
     String output;
 
     @Inject LifeboatConfig config;
@@ -66,13 +71,24 @@ public class BackupsCommand {
           System.out.println(
               Json.writeString(
                   refs.stream()
-                      .map(r -> Map.of("kind", r.kind().segment(), "scope", r.scope().toString(), "id", r.id().toString(), "time", r.id().time().toString()))
+                      .map(
+                          r ->
+                              Map.of(
+                                  "kind",
+                                  r.kind().segment(),
+                                  "scope",
+                                  r.scope().toString(),
+                                  "id",
+                                  r.id().toString(),
+                                  "time",
+                                  r.id().time().toString()))
                       .toList()));
         } else if ("table".equals(output)) {
           System.out.printf("%-10s %-40s %s%n", "KIND", "SCOPE", "ID");
           refs.forEach(r -> System.out.printf("%-10s %-40s %s%n", r.kind(), r.scope(), r.id()));
         } else {
-          throw new InvalidConfigurationException("--output must be table or json, was '" + output + "'");
+          throw new InvalidConfigurationException(
+              "--output must be table or json, was '" + output + "'");
         }
         return 0;
       }
@@ -87,7 +103,10 @@ public class BackupsCommand {
     @Parameters(paramLabel = "ID", description = "backup id, e.g. 20261125T181500Z-3f9a")
     String id;
 
-    @Option(names = {"-o", "--output"}, description = "text or json", defaultValue = "text")
+    @Option(
+        names = {"-o", "--output"},
+        description = "text or json",
+        defaultValue = "text")
     String output;
 
     @Inject LifeboatConfig config;
@@ -97,16 +116,22 @@ public class BackupsCommand {
       BackupId wanted = BackupId.parse(id);
       try (ObjectStore store = location.open(config)) {
         Repository repository = new Repository(store, Clock.systemUTC());
-        List<BackupRef> matches = filter.list(repository).stream().filter(r -> r.id().equals(wanted)).toList();
+        List<BackupRef> matches =
+            filter.list(repository).stream().filter(r -> r.id().equals(wanted)).toList();
         if (matches.isEmpty()) {
           throw new NotFoundException("backup '" + id + "' not found under " + store.location());
         }
         if (matches.size() > 1) {
           throw new InvalidConfigurationException(
-              "backup id '" + id + "' exists in several scopes " + matches + ": add --kind and --scope");
+              "backup id '"
+                  + id
+                  + "' exists in several scopes "
+                  + matches
+                  + ": add --kind and --scope");
         }
         Manifest manifest = repository.manifest(matches.get(0));
-        System.out.println("json".equals(output) ? Json.writeString(manifest) : ManifestText.render(manifest));
+        System.out.println(
+            "json".equals(output) ? Json.writeString(manifest) : ManifestText.render(manifest));
         return 0;
       }
     }

@@ -6,6 +6,7 @@ import picocli.CommandLine.Command;
     name = "lifeboat",
     mixinStandardHelpOptions = true,
     version = "lifeboat 0.1.0-SNAPSHOT",
-    description = "Kubernetes disaster recovery: etcd snapshots, namespace exports, volume snapshots, retention, restores.",
-    subcommands = {RepoCommand.class, BackupsCommand.class})
+    description =
+        "Kubernetes disaster recovery: etcd snapshots, namespace exports, volume snapshots, retention, restores.",
+    subcommands = {RepoCommand.class, BackupsCommand.class, EtcdCommand.class})
 public class LifeboatCommand {}

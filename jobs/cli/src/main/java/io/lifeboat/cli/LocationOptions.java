@@ -13,28 +13,42 @@ import picocli.CommandLine.Option;
  * environment, never flags, so they do not show in process listings.
  */
 public class LocationOptions {
-  @Option(names = "--location", description = "s3://bucket/prefix or file:///path (lifeboat.location)")
+  @Option(
+      names = "--location",
+      description = "s3://bucket/prefix or file:///path (lifeboat.location)")
   String location;
 
-  @Option(names = "--s3-endpoint", description = "S3 endpoint URL for non-AWS stores (lifeboat.s3.endpoint)")
+  @Option(
+      names = "--s3-endpoint",
+      description = "S3 endpoint URL for non-AWS stores (lifeboat.s3.endpoint)")
   String endpoint;
 
   @Option(names = "--s3-region", description = "S3 region (lifeboat.s3.region)")
   String region;
 
-  @Option(names = "--s3-path-style", description = "path-style S3 addressing (lifeboat.s3.path-style)")
+  @Option(
+      names = "--s3-path-style",
+      description = "path-style S3 addressing (lifeboat.s3.path-style)")
   Boolean pathStyle;
 
   ObjectStore open(LifeboatConfig config) {
+    return Locations.open(settings(config));
+  }
+
+  /** For repo init: a missing file:// directory is created. */
+  ObjectStore openCreating(LifeboatConfig config) {
+    return Locations.openCreating(settings(config));
+  }
+
+  private LocationSettings settings(LifeboatConfig config) {
     LocationSettings base = Stores.settings(config);
-    return Locations.open(
-        new LocationSettings(
-            location != null ? location : base.uri(),
-            endpoint != null ? endpoint : base.s3Endpoint(),
-            region != null ? region : base.s3Region(),
-            pathStyle != null ? pathStyle : base.s3PathStyle(),
-            base.s3AccessKeyId(),
-            base.s3SecretAccessKey(),
-            base.s3PartSize()));
+    return new LocationSettings(
+        location != null ? location : base.uri(),
+        endpoint != null ? endpoint : base.s3Endpoint(),
+        region != null ? region : base.s3Region(),
+        pathStyle != null ? pathStyle : base.s3PathStyle(),
+        base.s3AccessKeyId(),
+        base.s3SecretAccessKey(),
+        base.s3PartSize());
   }
 }

@@ -15,18 +15,31 @@ final class ManifestText {
     line(out, "Backup", m.kind() + " " + m.scope() + "/" + m.id());
     line(out, "Slot", m.slot() == null ? "manual run" : m.slot());
     line(out, "Started", String.valueOf(m.startedAt()));
-    line(out, "Completed", m.completedAt() + " (" + Duration.between(m.startedAt(), m.completedAt()) + ")");
+    line(
+        out,
+        "Completed",
+        m.completedAt() + " (" + Duration.between(m.startedAt(), m.completedAt()) + ")");
     line(out, "Tool", m.tool());
     line(out, "Compression", m.compression());
-    line(out, "Encryption", m.encryption() == null ? "none" : m.encryption().scheme() + " " + m.encryption().recipients());
+    line(
+        out,
+        "Encryption",
+        m.encryption() == null
+            ? "none"
+            : m.encryption().scheme() + " " + m.encryption().recipients());
     if (m.kubeSystemUid() != null) {
       line(out, "kube-system UID", m.kubeSystemUid());
     }
     if (m.source() != null) {
       out.append("Source:\n");
-      for (Iterator<Map.Entry<String, com.fasterxml.jackson.databind.JsonNode>> it = m.source().fields(); it.hasNext(); ) {
+      for (Iterator<Map.Entry<String, com.fasterxml.jackson.databind.JsonNode>> it =
+              m.source().fields();
+          it.hasNext(); ) {
         var field = it.next();
-        String value = field.getValue().isValueNode() ? field.getValue().asText() : field.getValue().toString();
+        String value =
+            field.getValue().isValueNode()
+                ? field.getValue().asText()
+                : field.getValue().toString();
         out.append("  ").append(field.getKey()).append(": ").append(value).append('\n');
       }
     }
@@ -35,7 +48,14 @@ final class ManifestText {
       out.append(String.format("  %-28s %,15d bytes  sha256 %s%n", o.name(), o.size(), o.sha256()));
     }
     m.warnings().forEach(w -> out.append("Warning: ").append(w).append('\n'));
-    m.failures().forEach(f -> out.append("Failed: ").append(f.item()).append(": ").append(f.reason()).append('\n'));
+    m.failures()
+        .forEach(
+            f ->
+                out.append("Failed: ")
+                    .append(f.item())
+                    .append(": ")
+                    .append(f.reason())
+                    .append('\n'));
     return out.toString().stripTrailing();
   }
 

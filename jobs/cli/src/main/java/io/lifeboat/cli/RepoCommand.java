@@ -10,21 +10,26 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
-@Command(name = "repo", description = "Manage the repository.", subcommands = RepoCommand.Init.class)
+@Command(
+    name = "repo",
+    description = "Manage the repository.",
+    subcommands = RepoCommand.Init.class)
 public class RepoCommand {
 
   @Command(
       name = "init",
-      description = "Probe the store for conditional writes and create lifeboat.json. Run once, with broad credentials.")
+      description =
+          "Probe the store for conditional writes and create lifeboat.json. Run once, with broad credentials.")
   static class Init implements Callable<Integer> {
     @Mixin LocationOptions location;
     @Inject LifeboatConfig config;
 
     @Override
     public Integer call() {
-      try (ObjectStore store = location.open(config)) {
+      try (ObjectStore store = location.openCreating(config)) {
         var outcome =
-            new RepositoryInitializer(store, Clock.systemUTC()).init(Recipients.fingerprints(config));
+            new RepositoryInitializer(store, Clock.systemUTC())
+                .init(Recipients.fingerprints(config));
         System.out.println(
             (outcome.created() ? "created repository at " : "repository already exists at ")
                 + store.location()

@@ -5,8 +5,8 @@ import io.quarkus.runtime.Quarkus;
 import io.quarkus.runtime.QuarkusApplication;
 
 /**
- * Starts an app so that a start-up failure (a property of the wrong type, say) exits 2 with one line
- * naming the property instead of Quarkus's exit 1 and a stack trace.
+ * Starts an app so that a start-up failure (a property of the wrong type, say) exits 2 with one
+ * line naming the property instead of Quarkus's exit 1 and a stack trace.
  */
 public final class Launcher {
   private Launcher() {}

@@ -7,10 +7,10 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Settings every task shares, under {@code lifeboat.*} (env: {@code LIFEBOAT_CLUSTER},
- * {@code LIFEBOAT_S3_ENDPOINT}, ...). Values a task requires are checked by the core value types
- * when the task starts, so the CLI's {@code --help} works without them; a value of the wrong type
- * stops start-up and the launcher exits 2 naming the property.
+ * Settings every task shares, under {@code lifeboat.*} (env: {@code LIFEBOAT_CLUSTER}, {@code
+ * LIFEBOAT_S3_ENDPOINT}, ...). Values a task requires are checked by the core value types when the
+ * task starts, so the CLI's {@code --help} works without them; a value of the wrong type stops
+ * start-up and the launcher exits 2 naming the property.
  */
 @ConfigMapping(prefix = "lifeboat")
 public interface LifeboatConfig {
@@ -25,7 +25,9 @@ public interface LifeboatConfig {
 
   Age age();
 
-  /** The Job's name (downward API label {@code job-name}); its minute stamp is the schedule slot. */
+  /**
+   * The Job's name (downward API label {@code job-name}); its minute stamp is the schedule slot.
+   */
   Optional<String> jobName();
 
   /** Cron schedule of this task, for slots outside Kubernetes (functions, standalone mode). */
@@ -40,8 +42,11 @@ public interface LifeboatConfig {
     @WithDefault("us-east-1")
     String region();
 
+    /**
+     * {@code true} or {@code false}; parsed strictly, since a typo must not silently mean false.
+     */
     @WithDefault("false")
-    boolean pathStyle();
+    String pathStyle();
 
     /** Static credentials; when unset, the AWS SDK's default chain (env, IRSA, instance role). */
     Optional<String> accessKeyId();

@@ -24,14 +24,21 @@ public record StartupFailure(ExitCode exitCode, String message) {
     }
     for (Throwable t = failure; t != null; t = t.getCause()) {
       String text = String.valueOf(t.getMessage());
-      if (text.contains("SRCFG") || t instanceof NoSuchElementException && text.contains("lifeboat.")) {
-        return new StartupFailure(ExitCode.INVALID_CONFIGURATION, "invalid configuration: " + configLine(text));
+      if (text.contains("SRCFG")
+          || t instanceof NoSuchElementException && text.contains("lifeboat.")) {
+        return new StartupFailure(
+            ExitCode.INVALID_CONFIGURATION, "invalid configuration: " + configLine(text));
       }
       if (t instanceof IllegalArgumentException && text.contains("lifeboat.")) {
-        return new StartupFailure(ExitCode.INVALID_CONFIGURATION, "invalid configuration: " + firstLine(text));
+        return new StartupFailure(
+            ExitCode.INVALID_CONFIGURATION, "invalid configuration: " + firstLine(text));
       }
     }
-    return new StartupFailure(ExitCode.UNEXPECTED, failure.getClass().getSimpleName() + ": " + firstLine(String.valueOf(failure.getMessage())));
+    return new StartupFailure(
+        ExitCode.UNEXPECTED,
+        failure.getClass().getSimpleName()
+            + ": "
+            + firstLine(String.valueOf(failure.getMessage())));
   }
 
   private static String configLine(String text) {

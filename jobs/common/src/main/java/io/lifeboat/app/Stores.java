@@ -16,10 +16,21 @@ public final class Stores {
         config.location(),
         s3.endpoint().orElse(null),
         s3.region(),
-        s3.pathStyle(),
+        bool(s3.pathStyle(), "lifeboat.s3.path-style"),
         s3.accessKeyId().orElse(null),
         s3.secretAccessKey().orElse(null),
         s3.partSize());
+  }
+
+  /** Strict boolean parsing: {@code true} or {@code false}, anything else names the property. */
+  public static boolean bool(String value, String property) {
+    return switch (value.strip().toLowerCase(java.util.Locale.ROOT)) {
+      case "true" -> true;
+      case "false" -> false;
+      default ->
+          throw new io.lifeboat.error.InvalidConfigurationException(
+              property + " must be true or false, was '" + value + "'");
+    };
   }
 
   public static ObjectStore open(LifeboatConfig config) {
@@ -27,8 +38,9 @@ public final class Stores {
   }
 
   /**
-   * The store as a backup run sees it: puts, and reads of {@code lifeboat.json} and claims only. Real buckets
-   * enforce this with the put-only policy in docs/; the wrapper keeps our own code honest.
+   * The store as a backup run sees it: puts, and reads of {@code lifeboat.json} and claims only.
+   * Real buckets enforce this with the put-only policy in docs/; the wrapper keeps our own code
+   * honest.
    */
   public static ObjectStore openForBackup(LifeboatConfig config) {
     return new LeastPrivilegeStore(open(config), RepositoryLayout.BACKUP_READABLE);

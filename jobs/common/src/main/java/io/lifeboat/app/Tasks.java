@@ -1,0 +1,74 @@
+package io.lifeboat.app;
+
+import io.lifeboat.codec.Encoding;
+import io.lifeboat.error.InvalidConfigurationException;
+import io.lifeboat.etcd.EtcdBackup;
+import io.lifeboat.etcd.EtcdSettings;
+import io.lifeboat.etcd.EtcdSnapshotter;
+import io.lifeboat.repository.ClusterName;
+import io.lifeboat.repository.Repository;
+import io.lifeboat.schedule.RunTrigger;
+import io.lifeboat.store.ObjectStore;
+import java.time.Clock;
+import java.time.Duration;
+
+/**
+ * Builds each use-case from config, so a CronJob, the CLI and a function run the very same call.
+ * Only translation lives here: config values to core settings.
+ */
+public final class Tasks {
+  private Tasks() {}
+
+  public static ClusterName cluster(LifeboatConfig config) {
+    return new ClusterName(config.cluster().orElse(null));
+  }
+
+  public static RunTrigger trigger(LifeboatConfig config, Clock clock) {
+    return RunTrigger.resolve(
+        config.jobName().orElse(null),
+        config.schedule().orElse(null),
+        config.scheduleTimeZone(),
+        clock.instant());
+  }
+
+  public static EtcdSettings etcdSettings(EtcdConfig etcd) {
+    return new EtcdSettings(
+        etcd.endpoints()
+            .orElseThrow(
+                () ->
+                    new InvalidConfigurationException(
+                        "lifeboat.etcd.endpoints is required (e.g. https://127.0.0.1:2379)")),
+        etcd.member().orElse(null),
+        etcd.caFile().orElse(null),
+        etcd.certFile().orElse(null),
+        etcd.keyFile().orElse(null),
+        etcd.user().orElse(null),
+        etcd.password().orElse(null),
+        etcd.connectTimeout(),
+        etcd.deadline());
+  }
+
+  /** One etcd snapshot run against the given store (least privilege for scheduled jobs). */
+  public static EtcdBackup.Outcome etcdSnapshot(
+      LifeboatConfig config, EtcdConfig etcd, ObjectStore store, RunTrigger trigger, Clock clock) {
+    ClusterName cluster = cluster(config);
+    EtcdSettings settings = etcdSettings(etcd);
+    Encoding encoding = Encoding.of(Recipients.of(config));
+    EtcdSnapshotter snapshotter = new EtcdSnapshotter(settings, clock, etcd.bufferChunks());
+    return new EtcdBackup(new Repository(store, clock), snapshotter)
+        .run(
+            new EtcdBackup.Request(
+                cluster,
+                trigger,
+                encoding,
+                etcd.spoolDir().orElse(null),
+                runner(),
+                settings.deadline().plus(Duration.ofMinutes(5))));
+  }
+
+  /** Who runs: the pod name in Kubernetes, else the host name. */
+  public static String runner() {
+    String host = System.getenv("HOSTNAME");
+    return host == null || host.isBlank() ? "lifeboat@" + ProcessHandle.current().pid() : host;
+  }
+}
