@@ -10,15 +10,21 @@ import software.amazon.awssdk.http.SdkHttpRequest;
  * With the url-connection HTTP client, a request that expects 100-continue on a keep-alive
  * connection the server has just closed fails with "Unexpected end of file from server" as an
  * UncheckedIOException that the SDK neither maps nor retries (seen under 8 parallel puts against
- * S3Proxy). Without the header the failure is an ordinary, retried IOException. Register it on
- * every S3 client that uses the url-connection client.
+ * S3Proxy). Without the header the failure is an ordinary, retried IOException.
+ *
+ * <p>Conditional writes keep the header: a server answers their 412 before reading the body and
+ * then closes the connection, and without 100-continue the client fails with "Error writing request
+ * body to server" instead of seeing the 412. Register it on every S3 client that uses the
+ * url-connection client.
  */
 public final class NoExpectContinue implements ExecutionInterceptor {
   @Override
   public SdkHttpRequest modifyHttpRequest(
       Context.ModifyHttpRequest context, ExecutionAttributes executionAttributes) {
     SdkHttpRequest request = context.httpRequest();
-    if (request.firstMatchingHeader("Expect").isEmpty()) {
+    if (request.firstMatchingHeader("Expect").isEmpty()
+        || request.firstMatchingHeader("If-None-Match").isPresent()
+        || request.firstMatchingHeader("If-Match").isPresent()) {
       return request;
     }
     return request.toBuilder().removeHeader("Expect").build();
