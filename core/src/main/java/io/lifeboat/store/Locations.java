@@ -2,7 +2,6 @@ package io.lifeboat.store;
 
 import io.lifeboat.error.InvalidConfigurationException;
 import io.lifeboat.store.file.FileObjectStore;
-import io.lifeboat.store.s3.NoExpectContinue;
 import io.lifeboat.store.s3.S3ObjectStore;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -12,7 +11,7 @@ import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.retry.RetryMode;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.http.apache.ApacheHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.S3ClientBuilder;
@@ -69,19 +68,17 @@ public final class Locations {
   }
 
   /**
-   * The S3 client for {@code settings}: url-connection HTTP, standard retries, no secret logged.
+   * The S3 client for {@code settings}: Apache HTTP client (it honours Expect: 100-continue, so a
+   * 412 arrives before the body is sent), standard retries, no secret logged.
    */
   public static S3Client s3Client(LocationSettings settings) {
     S3ClientBuilder builder =
         S3Client.builder()
-            .httpClient(UrlConnectionHttpClient.create())
+            .httpClient(ApacheHttpClient.create())
             .region(Region.of(settings.s3Region()))
             .forcePathStyle(settings.s3PathStyle())
             .credentialsProvider(credentials(settings))
-            .overrideConfiguration(
-                c ->
-                    c.retryStrategy(RetryMode.STANDARD)
-                        .addExecutionInterceptor(new NoExpectContinue()));
+            .overrideConfiguration(c -> c.retryStrategy(RetryMode.STANDARD));
     if (settings.s3Endpoint() != null) {
       builder.endpointOverride(endpoint(settings.s3Endpoint()));
     }

@@ -3,7 +3,6 @@ package io.lifeboat.testing;
 import static org.awaitility.Awaitility.await;
 
 import io.lifeboat.store.LocationSettings;
-import io.lifeboat.store.s3.NoExpectContinue;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.HttpURLConnection;
@@ -23,7 +22,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.retry.RetryMode;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.http.apache.ApacheHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.S3ClientBuilder;
@@ -162,13 +161,11 @@ public final class S3ProxyServer implements BeforeAllCallback, AfterAllCallback,
   /** A client builder preset like {@link #client()}, to change e.g. the credentials. */
   public S3ClientBuilder clientBuilder() {
     return S3Client.builder()
-        .httpClient(UrlConnectionHttpClient.create())
+        .httpClient(ApacheHttpClient.create())
         .endpointOverride(endpoint())
         .forcePathStyle(true)
         .region(Region.US_EAST_1)
-        .overrideConfiguration(
-            c ->
-                c.retryStrategy(RetryMode.STANDARD).addExecutionInterceptor(new NoExpectContinue()))
+        .overrideConfiguration(c -> c.retryStrategy(RetryMode.STANDARD))
         .credentialsProvider(
             StaticCredentialsProvider.create(AwsBasicCredentials.create(ACCESS_KEY, SECRET_KEY)));
   }
