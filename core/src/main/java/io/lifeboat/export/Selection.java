@@ -91,9 +91,16 @@ public record Selection(
         includeResources.isEmpty()
             || Glob.anyMatches(includeResources, full)
             || Glob.anyMatches(includeResources, resource);
-    return included
-        && !Glob.anyMatches(excludeResources, full)
-        && !Glob.anyMatches(excludeResources, resource);
+    return included && !excludesResource(resource, group);
+  }
+
+  /**
+   * Whether {@code resource} is excluded by name. The exported Namespace object itself is kept
+   * unless excluded this way, as a restore needs its labels and annotations.
+   */
+  public boolean excludesResource(String resource, String group) {
+    String full = group.isEmpty() ? resource : resource + "." + group;
+    return Glob.anyMatches(excludeResources, full) || Glob.anyMatches(excludeResources, resource);
   }
 
   private static List<String> copy(List<String> values) {

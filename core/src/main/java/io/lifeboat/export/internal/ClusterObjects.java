@@ -43,7 +43,9 @@ final class ClusterObjects {
   }
 
   void export(String namespace, RelatedObjects related) {
-    fetchAll("", "namespaces", Set.of(namespace), "the exported namespace");
+    if (!selection.excludesResource("namespaces", "")) {
+      fetch(type("", "namespaces"), Set.of(namespace), "the exported namespace");
+    }
     if (!selection.includeClusterResources()) {
       return;
     }
@@ -137,7 +139,12 @@ final class ClusterObjects {
       tally.warn(resource + "." + group + " is not served: related objects " + names + " skipped");
       return written;
     }
-    if (!selected(type.get())) {
+    return selected(type.get()) ? fetch(type, names, neededBy) : written;
+  }
+
+  private Set<String> fetch(Optional<ApiType> type, Set<String> names, String neededBy) {
+    Set<String> written = new TreeSet<>();
+    if (type.isEmpty()) {
       return written;
     }
     for (String name : names) {

@@ -51,7 +51,7 @@ public final class LabelSelector {
       Set<String> values = Set.of(m.group(3).trim().split("\\s*,\\s*"));
       String key = m.group(1);
       boolean in = m.group(2).equals("in");
-      return labels -> in == values.contains(labels.get(key));
+      return labels -> in == (labels.containsKey(key) && values.contains(labels.get(key)));
     }
     if ((m = EQUALS.matcher(part)).matches()) {
       String key = m.group(1);
