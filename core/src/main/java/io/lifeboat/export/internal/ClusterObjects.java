@@ -4,6 +4,7 @@ import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.lifeboat.export.Selection;
+import io.lifeboat.export.archive.ArchiveLayout;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -136,7 +137,11 @@ final class ClusterObjects {
     }
     Optional<ApiType> type = type(group, resource);
     if (type.isEmpty()) {
-      tally.warn(resource + "." + group + " is not served: related objects " + names + " skipped");
+      tally.warn(
+          ArchiveLayout.typeDirectory(resource, group)
+              + " is not served: related objects "
+              + names
+              + " skipped");
       return written;
     }
     return selected(type.get()) ? fetch(type, names, neededBy) : written;
