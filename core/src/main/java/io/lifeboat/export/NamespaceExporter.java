@@ -1,0 +1,142 @@
+package io.lifeboat.export;
+
+import io.fabric8.kubernetes.api.model.Namespace;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.lifeboat.error.InvalidConfigurationException;
+import io.lifeboat.export.archive.ArchiveLayout;
+import io.lifeboat.export.internal.Discovery;
+import io.lifeboat.export.internal.ExportRun;
+import io.lifeboat.export.internal.ExportTally;
+import io.lifeboat.export.internal.KubeFailures;
+import io.lifeboat.repository.Claim;
+import io.lifeboat.repository.Json;
+import io.lifeboat.repository.Kind;
+import io.lifeboat.repository.Manifest;
+import io.lifeboat.repository.PendingBackup;
+import io.lifeboat.repository.Repository;
+import java.util.ArrayList;
+import java.util.List;
+import org.jboss.logging.Logger;
+
+/**
+ * Exports one namespace's objects into the repository as one backup (kind {@code namespace}, scope
+ * {@code <cluster>/<namespace>}): discovery, paged lists streamed through tar, the encoder and the
+ * store, then the catalog entry. The backup path needs only put rights on the store.
+ */
+public final class NamespaceExporter {
+  private static final Logger LOG = Logger.getLogger(NamespaceExporter.class);
+
+  /** Exports now, claiming nothing (a manual run, or a caller that claimed already). */
+  public ExportReport export(ExportRequest request) {
+    return commit(
+        request, request.repository().begin(Kind.NAMESPACE, request.scope(), request.slot()));
+  }
+
+  /**
+   * A scheduled run: claims {@code request.slot()} for this namespace, then exports and commits.
+   * When another run owns the slot, nothing is written and the report says {@code SKIPPED} (exit
+   * 0). The claim's backup id is filled in with the new backup's.
+   */
+  public ExportReport claimAndExport(ExportRequest request, Claim claim) {
+    if (request.slot() == null || !request.slot().equals(claim.slot())) {
+      throw new InvalidConfigurationException(
+          "claim slot '"
+              + claim.slot()
+              + "' must equal the request's slot '"
+              + request.slot()
+              + "'");
+    }
+    Repository repository = request.repository();
+    PendingBackup pending = repository.begin(Kind.NAMESPACE, request.scope(), request.slot());
+    Claim ours =
+        new Claim(claim.slot(), pending.ref().id().toString(), claim.runner(), claim.claimedAt());
+    if (!repository.claim(Kind.NAMESPACE, request.scope(), request.slot(), ours)) {
+      LOG.infof(
+          "namespace export of %s skipped: slot %s already claimed",
+          request.scope(), request.slot());
+      return ExportReport.skipped(pending.ref());
+    }
+    return commit(request, pending);
+  }
+
+  /**
+   * Every namespace the selection's namespace globs take, each exported as its own backup ({@code
+   * template}'s namespace is replaced); claims each when {@code claim} is not null.
+   */
+  public List<ExportReport> exportSelected(ExportRequest template, Claim claim) {
+    List<ExportReport> reports = new ArrayList<>();
+    for (String namespace : selectNamespaces(template.client(), template.selection())) {
+      ExportRequest request = template.forNamespace(namespace);
+      reports.add(claim == null ? export(request) : claimAndExport(request, claim));
+    }
+    return reports;
+  }
+
+  /** The names of the cluster's namespaces that {@code selection} includes, sorted. */
+  public static List<String> selectNamespaces(KubernetesClient client, Selection selection) {
+    try {
+      return client.namespaces().list().getItems().stream()
+          .map(n -> n.getMetadata().getName())
+          .filter(selection::includesNamespace)
+          .sorted()
+          .toList();
+    } catch (KubernetesClientException e) {
+      throw KubeFailures.unavailable(e, String.valueOf(client.getMasterUrl()));
+    }
+  }
+
+  private ExportReport commit(ExportRequest request, PendingBackup pending) {
+    long started = System.nanoTime();
+    LOG.infof("namespace export %s started", pending.ref());
+    Discovery.Result discovery = Discovery.discover(request.client());
+    ExportRun run =
+        new ExportRun(
+            request.client(),
+            request.namespace(),
+            request.selection(),
+            request.pageSize(),
+            request.listener());
+    String name = ArchiveLayout.PAYLOAD + request.encoder().suffix();
+    PayloadStream.Written<ExportTally> written =
+        PayloadStream.write(pending, name, request.encoder(), writer -> run.run(discovery, writer));
+    ExportTally tally = written.result();
+    List<String> warnings = new ArrayList<>(tally.warnings());
+    String kubeSystemUid = kubeSystemUid(request.client(), warnings);
+    ExportSource source = run.source();
+    Manifest manifest =
+        pending.commit(
+            new PendingBackup.Contents(
+                Json.tree(source),
+                List.of(written.object()),
+                request.encoder().compression(),
+                request.encoder().encryption(),
+                kubeSystemUid,
+                warnings,
+                tally.failures()));
+    LOG.infof(
+        "namespace export %s: %d objects, %d skipped, %d warnings, %d failures -> %d bytes in %d ms",
+        pending.ref(),
+        source.objects(),
+        source.skipped().stream().mapToLong(ExportSource.Skipped::count).sum(),
+        warnings.size(),
+        manifest.failures().size(),
+        written.object().size(),
+        (System.nanoTime() - started) / 1_000_000);
+    return ExportReport.committed(manifest);
+  }
+
+  private static String kubeSystemUid(KubernetesClient client, List<String> warnings) {
+    try {
+      Namespace kubeSystem = client.namespaces().withName("kube-system").get();
+      if (kubeSystem != null) {
+        return kubeSystem.getMetadata().getUid();
+      }
+      warnings.add("namespace kube-system not found: the cluster's identity is not recorded");
+    } catch (KubernetesClientException e) {
+      KubeFailures.rethrowIfUnreachable(e, String.valueOf(client.getMasterUrl()));
+      warnings.add("kube-system UID not readable (" + KubeFailures.describe(e) + ")");
+    }
+    return null;
+  }
+}

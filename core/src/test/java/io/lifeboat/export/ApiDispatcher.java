@@ -1,0 +1,154 @@
+package io.lifeboat.export;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.fabric8.kubernetes.client.server.mock.KubernetesCrudDispatcher;
+import io.fabric8.mockwebserver.http.MockResponse;
+import io.fabric8.mockwebserver.http.RecordedRequest;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.IntFunction;
+
+/**
+ * The CRUD mock plus what a kube-apiserver does and the mock does not: discovery documents, paged
+ * lists ({@code limit} and {@code continue}, sliced from the CRUD result), injected error codes,
+ * and generated lists large enough to measure memory without storing every object in the mock.
+ */
+final class ApiDispatcher extends KubernetesCrudDispatcher {
+  private static final ObjectMapper MAPPER = new ObjectMapper();
+
+  private final Map<String, String> documents = new ConcurrentHashMap<>();
+  private final Map<String, Integer> failures = new ConcurrentHashMap<>();
+  private final Map<String, Generated> generated = new ConcurrentHashMap<>();
+  private final List<String> listRequests = new CopyOnWriteArrayList<>();
+
+  private record Generated(int count, IntFunction<ObjectNode> item) {}
+
+  void document(String path, String json) {
+    documents.put(path, json);
+  }
+
+  /** Every request whose path (without query) is {@code path} answers {@code code}. */
+  void fail(String path, int code) {
+    failures.put(path, code);
+  }
+
+  /** A list at {@code path} of {@code count} objects made on demand, page by page. */
+  void generate(String path, int count, IntFunction<ObjectNode> item) {
+    generated.put(path, new Generated(count, item));
+  }
+
+  /** Every paged list request seen, with its query. */
+  List<String> listRequests() {
+    return List.copyOf(listRequests);
+  }
+
+  @Override
+  public MockResponse dispatch(RecordedRequest request) {
+    String path = request.getPath();
+    String bare = path.contains("?") ? path.substring(0, path.indexOf('?')) : path;
+    if (failures.containsKey(bare)) {
+      return status(failures.get(bare), "injected failure for " + bare);
+    }
+    if (!"GET".equals(request.getMethod())) {
+      return super.dispatch(request);
+    }
+    if (documents.containsKey(bare)) {
+      return new MockResponse().setResponseCode(200).setBody(documents.get(bare));
+    }
+    Map<String, String> query = query(path);
+    if (!query.containsKey("limit")) {
+      return super.dispatch(request);
+    }
+    listRequests.add(path);
+    int limit = Integer.parseInt(query.get("limit"));
+    int offset = query.containsKey("continue") ? Integer.parseInt(query.get("continue")) : 0;
+    Generated source = generated.get(bare);
+    return source != null
+        ? page(generatedPage(source, offset, limit), offset, limit, source.count())
+        : crudPage(path, offset, limit);
+  }
+
+  private MockResponse crudPage(String path, int offset, int limit) {
+    MockResponse all = super.handleGet(withoutPaging(path));
+    if (all.code() != 200) {
+      return all;
+    }
+    try {
+      ObjectNode list = (ObjectNode) MAPPER.readTree(all.getBody().readUtf8());
+      ArrayNode items = (ArrayNode) list.get("items");
+      ArrayNode slice = MAPPER.createArrayNode();
+      for (int i = offset; i < Math.min(items.size(), offset + limit); i++) {
+        slice.add(items.get(i));
+      }
+      list.set("items", slice);
+      return page(list, offset, limit, items.size());
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
+  private static ObjectNode generatedPage(Generated source, int offset, int limit) {
+    ObjectNode list = MAPPER.createObjectNode().put("apiVersion", "v1").put("kind", "List");
+    ArrayNode items = list.putArray("items");
+    for (int i = offset; i < Math.min(source.count(), offset + limit); i++) {
+      items.add(source.item().apply(i));
+    }
+    return list;
+  }
+
+  private static MockResponse page(ObjectNode list, int offset, int limit, int total) {
+    ObjectNode metadata = list.with("metadata");
+    metadata.put("resourceVersion", "1");
+    if (offset + limit < total) {
+      metadata.put("continue", String.valueOf(offset + limit));
+    } else {
+      metadata.remove("continue");
+    }
+    return new MockResponse().setResponseCode(200).setBody(list.toString());
+  }
+
+  private static MockResponse status(int code, String message) {
+    String body =
+        MAPPER
+            .createObjectNode()
+            .put("apiVersion", "v1")
+            .put("kind", "Status")
+            .put("status", "Failure")
+            .put("message", message)
+            .put("code", code)
+            .toString();
+    return new MockResponse().setResponseCode(code).setBody(body);
+  }
+
+  private static String withoutPaging(String path) {
+    String bare = path.substring(0, path.indexOf('?'));
+    StringBuilder kept = new StringBuilder();
+    for (String pair : path.substring(path.indexOf('?') + 1).split("&")) {
+      if (!pair.startsWith("limit=") && !pair.startsWith("continue=")) {
+        kept.append(kept.length() == 0 ? "?" : "&").append(pair);
+      }
+    }
+    return bare + kept;
+  }
+
+  private static Map<String, String> query(String path) {
+    Map<String, String> params = new java.util.HashMap<>();
+    if (path.contains("?")) {
+      for (String pair : path.substring(path.indexOf('?') + 1).split("&")) {
+        int eq = pair.indexOf('=');
+        if (eq > 0) {
+          params.put(
+              pair.substring(0, eq),
+              URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
+        }
+      }
+    }
+    return params;
+  }
+}
