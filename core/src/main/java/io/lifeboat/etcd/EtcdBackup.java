@@ -129,10 +129,8 @@ public final class EtcdBackup {
         new PendingBackup.Contents(
             Json.tree(source),
             List.of(object),
-            "zstd",
-            encoding.encrypted()
-                ? Encryption.age(List.copyOf(encoding.recipients().fingerprints()))
-                : null,
+            Encryption.COMPRESSION_ZSTD,
+            Encryption.of(encoding.recipients().fingerprints()),
             null,
             warnings,
             List.of()));

@@ -2,11 +2,10 @@ package io.lifeboat.etcd;
 
 import io.lifeboat.codec.Encoding;
 import io.lifeboat.error.InvalidConfigurationException;
-import io.lifeboat.error.LifeboatException;
-import io.lifeboat.error.LocationUnavailableException;
 import io.lifeboat.repository.PendingBackup;
 import io.lifeboat.store.ObjectWriter;
 import io.lifeboat.store.StoredObject;
+import io.lifeboat.store.WriteFailures;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -34,7 +33,7 @@ record Upload(EtcdSnapshotter.Result result, StoredObject stored) {
       }
       return new Upload(result, writer.commit());
     } catch (IOException e) {
-      throw storeFailure(e);
+      throw WriteFailures.of("writing the snapshot", e);
     }
   }
 
@@ -59,7 +58,7 @@ record Upload(EtcdSnapshotter.Result result, StoredObject stored) {
         return new Upload(result, writer.commit());
       }
     } catch (IOException e) {
-      throw storeFailure(e);
+      throw WriteFailures.of("writing the snapshot", e);
     } finally {
       deleteQuietly(spool);
     }
@@ -77,15 +76,6 @@ record Upload(EtcdSnapshotter.Result result, StoredObject stored) {
               + e.getMessage(),
           e);
     }
-  }
-
-  private static RuntimeException storeFailure(IOException e) {
-    for (Throwable t = e; t != null; t = t.getCause()) {
-      if (t instanceof LifeboatException lifeboat) {
-        return lifeboat;
-      }
-    }
-    return new LocationUnavailableException("writing the snapshot failed: " + e.getMessage(), e);
   }
 
   private static void deleteQuietly(Path file) {

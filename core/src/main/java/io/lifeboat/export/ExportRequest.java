@@ -1,6 +1,7 @@
 package io.lifeboat.export;
 
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.lifeboat.codec.Encoding;
 import io.lifeboat.error.InvalidConfigurationException;
 import io.lifeboat.repository.Repository;
 import io.lifeboat.repository.Scope;
@@ -20,7 +21,7 @@ public record ExportRequest(
     Scope scope,
     String slot,
     Selection selection,
-    PayloadEncoder encoder,
+    Encoding encoding,
     int pageSize,
     ExportListener listener) {
   public static final int DEFAULT_PAGE_SIZE = 500;
@@ -28,7 +29,7 @@ public record ExportRequest(
   public ExportRequest {
     Objects.requireNonNull(client, "client");
     Objects.requireNonNull(repository, "repository");
-    Objects.requireNonNull(encoder, "encoder");
+    Objects.requireNonNull(encoding, "encoding");
     if (scope == null || scope.namespace() == null) {
       throw new InvalidConfigurationException(
           "a namespace export needs a scope <cluster>/<namespace>, was '" + scope + "'");
@@ -46,8 +47,8 @@ public record ExportRequest(
       Scope scope,
       String slot,
       Selection selection,
-      PayloadEncoder encoder) {
-    this(client, repository, scope, slot, selection, encoder, DEFAULT_PAGE_SIZE, null);
+      Encoding encoding) {
+    this(client, repository, scope, slot, selection, encoding, DEFAULT_PAGE_SIZE, null);
   }
 
   public String namespace() {
@@ -62,7 +63,7 @@ public record ExportRequest(
         Scope.namespace(scope.cluster(), namespace),
         slot,
         selection,
-        encoder,
+        encoding,
         pageSize,
         listener);
   }

@@ -3,20 +3,22 @@ package io.lifeboat.export;
 import io.fabric8.kubernetes.api.model.Namespace;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
-import io.lifeboat.error.InvalidConfigurationException;
 import io.lifeboat.export.archive.ArchiveLayout;
 import io.lifeboat.export.internal.Discovery;
 import io.lifeboat.export.internal.ExportRun;
 import io.lifeboat.export.internal.ExportTally;
 import io.lifeboat.export.internal.KubeFailures;
-import io.lifeboat.repository.Claim;
+import io.lifeboat.repository.ClaimTicket;
+import io.lifeboat.repository.Encryption;
 import io.lifeboat.repository.Json;
 import io.lifeboat.repository.Kind;
 import io.lifeboat.repository.Manifest;
 import io.lifeboat.repository.PendingBackup;
 import io.lifeboat.repository.Repository;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.jboss.logging.Logger;
 
 /**
@@ -34,41 +36,46 @@ public final class NamespaceExporter {
   }
 
   /**
-   * A scheduled run: claims {@code request.slot()} for this namespace, then exports and commits.
-   * When another run owns the slot, nothing is written and the report says {@code SKIPPED} (exit
-   * 0). The claim's backup id is filled in with the new backup's.
+   * A scheduled run: claims {@code request.slot()} for this namespace (or takes over the claim of a
+   * run that failed or expired), then exports and commits. When another run owns the slot, nothing
+   * is written and the report says {@code SKIPPED} (exit 0). A failed export marks its claim failed
+   * so a retry of the slot may run.
    */
-  public ExportReport claimAndExport(ExportRequest request, Claim claim) {
-    if (request.slot() == null || !request.slot().equals(claim.slot())) {
-      throw new InvalidConfigurationException(
-          "claim slot '"
-              + claim.slot()
-              + "' must equal the request's slot '"
-              + request.slot()
-              + "'");
+  public ExportReport claimAndExport(ExportRequest request, String runner, Duration claimTtl) {
+    if (request.slot() == null) {
+      throw new IllegalArgumentException("a scheduled export needs a slot");
     }
     Repository repository = request.repository();
     PendingBackup pending = repository.begin(Kind.NAMESPACE, request.scope(), request.slot());
-    Claim ours =
-        new Claim(claim.slot(), pending.ref().id().toString(), claim.runner(), claim.claimedAt());
-    if (!repository.claim(Kind.NAMESPACE, request.scope(), request.slot(), ours)) {
+    Optional<ClaimTicket> ticket =
+        repository.claim(Kind.NAMESPACE, request.scope(), request.slot(), runner, claimTtl);
+    if (ticket.isEmpty()) {
       LOG.infof(
           "namespace export of %s skipped: slot %s already claimed",
           request.scope(), request.slot());
       return ExportReport.skipped(pending.ref());
     }
-    return commit(request, pending);
+    try {
+      ExportReport report = commit(request, pending);
+      ticket.get().done(pending.ref().id());
+      return report;
+    } catch (RuntimeException e) {
+      ticket.get().failed();
+      throw e;
+    }
   }
 
   /**
    * Every namespace the selection's namespace globs take, each exported as its own backup ({@code
-   * template}'s namespace is replaced); claims each when {@code claim} is not null.
+   * template}'s namespace is replaced); a template with a slot claims it per namespace.
    */
-  public List<ExportReport> exportSelected(ExportRequest template, Claim claim) {
+  public List<ExportReport> exportSelected(
+      ExportRequest template, String runner, Duration claimTtl) {
     List<ExportReport> reports = new ArrayList<>();
     for (String namespace : selectNamespaces(template.client(), template.selection())) {
       ExportRequest request = template.forNamespace(namespace);
-      reports.add(claim == null ? export(request) : claimAndExport(request, claim));
+      reports.add(
+          request.slot() == null ? export(request) : claimAndExport(request, runner, claimTtl));
     }
     return reports;
   }
@@ -97,9 +104,10 @@ public final class NamespaceExporter {
             request.selection(),
             request.pageSize(),
             request.listener());
-    String name = ArchiveLayout.PAYLOAD + request.encoder().suffix();
+    String name = request.encoding().storedName(ArchiveLayout.PAYLOAD);
     PayloadStream.Written<ExportTally> written =
-        PayloadStream.write(pending, name, request.encoder(), writer -> run.run(discovery, writer));
+        PayloadStream.write(
+            pending, name, request.encoding(), writer -> run.run(discovery, writer));
     ExportTally tally = written.result();
     List<String> warnings = new ArrayList<>(tally.warnings());
     String kubeSystemUid = kubeSystemUid(request.client(), warnings);
@@ -109,8 +117,8 @@ public final class NamespaceExporter {
             new PendingBackup.Contents(
                 Json.tree(source),
                 List.of(written.object()),
-                request.encoder().compression(),
-                request.encoder().encryption(),
+                Encryption.COMPRESSION_ZSTD,
+                Encryption.of(request.encoding().recipients().fingerprints()),
                 kubeSystemUid,
                 warnings,
                 tally.failures()));

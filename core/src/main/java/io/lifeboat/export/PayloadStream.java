@@ -1,13 +1,14 @@
 package io.lifeboat.export;
 
+import io.lifeboat.codec.Encoding;
 import io.lifeboat.export.archive.ArchiveWriter;
 import io.lifeboat.repository.DataObject;
 import io.lifeboat.repository.PendingBackup;
 import io.lifeboat.store.ObjectWriter;
 import io.lifeboat.store.StoredObject;
+import io.lifeboat.store.WriteFailures;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.security.DigestOutputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -29,13 +30,12 @@ final class PayloadStream {
     T write(ArchiveWriter archive) throws IOException;
   }
 
-  static <T> Written<T> write(
-      PendingBackup pending, String name, PayloadEncoder encoder, Body<T> body) {
+  static <T> Written<T> write(PendingBackup pending, String name, Encoding encoding, Body<T> body) {
     MessageDigest raw = sha256();
     try (ObjectWriter writer = pending.openData(name)) {
       CountingStream counted;
       T result;
-      try (OutputStream encoded = encoder.wrap(writer.uncloseable());
+      try (OutputStream encoded = encoding.encode(writer.uncloseable());
           CountingStream tarBytes = new CountingStream(new DigestOutputStream(encoded, raw));
           ArchiveWriter archive = new ArchiveWriter(tarBytes, pending.startedAt())) {
         counted = tarBytes;
@@ -45,7 +45,7 @@ final class PayloadStream {
       String rawSha = HexFormat.of().formatHex(raw.digest());
       return new Written<>(pending.recorded(stored, counted.count(), rawSha), result);
     } catch (IOException e) {
-      throw new UncheckedIOException("writing the export payload '" + name + "' failed", e);
+      throw WriteFailures.of("writing the export payload '" + name + "'", e);
     }
   }
 

@@ -29,6 +29,14 @@ public final class Repository {
     this.clock = clock;
   }
 
+  /**
+   * {@code store} as a backup run's credentials see it: puts, and reads of the descriptor and
+   * claims only ({@link RepositoryLayout#BACKUP_READABLE}). Backup use-cases are tested through it.
+   */
+  public static ObjectStore backupView(ObjectStore store) {
+    return new io.lifeboat.store.LeastPrivilegeStore(store, RepositoryLayout.BACKUP_READABLE);
+  }
+
   public ObjectStore store() {
     return store;
   }

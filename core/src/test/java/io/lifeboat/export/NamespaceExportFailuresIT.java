@@ -3,20 +3,20 @@ package io.lifeboat.export;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.lifeboat.codec.AgeRecipients;
+import io.lifeboat.codec.Encoding;
 import io.lifeboat.error.ExitCode;
 import io.lifeboat.error.SourceUnavailableException;
 import io.lifeboat.export.ExportReport.Outcome;
-import io.lifeboat.repository.Claim;
 import io.lifeboat.repository.ClusterName;
 import io.lifeboat.repository.Repository;
 import io.lifeboat.repository.RepositoryLayout;
 import io.lifeboat.repository.Scope;
-import io.lifeboat.store.LeastPrivilegeStore;
 import io.lifeboat.testing.InMemoryObjectStore;
 import io.lifeboat.testing.MutableClock;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
-import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -26,8 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
 class NamespaceExportFailuresIT {
   private final MutableClock clock = new MutableClock(Instant.parse("2026-11-25T18:15:00Z"));
   private final InMemoryObjectStore store = new InMemoryObjectStore(clock);
-  private final Repository repository =
-      new Repository(new LeastPrivilegeStore(store, Set.of(RepositoryLayout.DESCRIPTOR)), clock);
+  private final Repository repository = new Repository(Repository.backupView(store), clock);
   private final Scope scope = Scope.namespace(new ClusterName("prod"), ShopFixtures.NS);
   private MockCluster cluster;
   @TempDir Path work;
@@ -45,7 +44,12 @@ class NamespaceExportFailuresIT {
 
   private ExportRequest request(String slot) {
     return new ExportRequest(
-        cluster.client, repository, scope, slot, Selection.all(), new ZstdEncoder());
+        cluster.client,
+        repository,
+        scope,
+        slot,
+        Selection.all(),
+        Encoding.of(AgeRecipients.none()));
   }
 
   @Test
@@ -100,11 +104,14 @@ class NamespaceExportFailuresIT {
 
   @Test
   void aSecondRunForAClaimedSlotIsSkippedAndWritesNothing() {
-    Claim claim = new Claim("20261125T1815Z", null, "export-29123456-abcde", clock.instant());
     var exporter = new NamespaceExporter();
 
-    ExportReport first = exporter.claimAndExport(request("20261125T1815Z"), claim);
-    ExportReport second = exporter.claimAndExport(request("20261125T1815Z"), claim);
+    ExportReport first =
+        exporter.claimAndExport(
+            request("20261125T1815Z"), "export-29123456-abcde", Duration.ofMinutes(30));
+    ExportReport second =
+        exporter.claimAndExport(
+            request("20261125T1815Z"), "export-29123456-abcde", Duration.ofMinutes(30));
 
     assertThat(first.outcome()).isEqualTo(Outcome.COMPLETED);
     assertThat(first.manifest().slot()).isEqualTo("20261125T1815Z");

@@ -3,6 +3,8 @@ package io.lifeboat.export;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
+import io.lifeboat.codec.AgeRecipients;
+import io.lifeboat.codec.Encoding;
 import io.lifeboat.export.ExportReport.Outcome;
 import io.lifeboat.export.ExportSource.Skipped;
 import io.lifeboat.export.archive.ArchiveLayout;
@@ -10,15 +12,12 @@ import io.lifeboat.repository.ClusterName;
 import io.lifeboat.repository.Kind;
 import io.lifeboat.repository.Manifest;
 import io.lifeboat.repository.Repository;
-import io.lifeboat.repository.RepositoryLayout;
 import io.lifeboat.repository.Scope;
-import io.lifeboat.store.LeastPrivilegeStore;
 import io.lifeboat.testing.InMemoryObjectStore;
 import io.lifeboat.testing.MutableClock;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
-import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -67,8 +66,7 @@ class NamespaceExportIT {
 
   private final MutableClock clock = new MutableClock(Instant.parse("2026-11-25T18:15:00Z"));
   private final InMemoryObjectStore store = new InMemoryObjectStore(clock);
-  private final Repository repository =
-      new Repository(new LeastPrivilegeStore(store, Set.of(RepositoryLayout.DESCRIPTOR)), clock);
+  private final Repository repository = new Repository(Repository.backupView(store), clock);
   private final Scope scope = Scope.namespace(new ClusterName("prod"), ShopFixtures.NS);
   private MockCluster cluster;
   @TempDir Path work;
@@ -85,7 +83,8 @@ class NamespaceExportIT {
   }
 
   private ExportRequest request(Selection selection) {
-    return new ExportRequest(cluster.client, repository, scope, null, selection, new ZstdEncoder());
+    return new ExportRequest(
+        cluster.client, repository, scope, null, selection, Encoding.of(AgeRecipients.none()));
   }
 
   private ArchiveCli.Archive archive(ExportReport report) throws Exception {

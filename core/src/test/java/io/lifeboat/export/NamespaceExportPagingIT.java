@@ -6,11 +6,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
+import io.lifeboat.codec.AgeRecipients;
+import io.lifeboat.codec.Encoding;
 import io.lifeboat.repository.ClusterName;
 import io.lifeboat.repository.Repository;
-import io.lifeboat.repository.RepositoryLayout;
 import io.lifeboat.repository.Scope;
-import io.lifeboat.store.LeastPrivilegeStore;
 import io.lifeboat.testing.InMemoryObjectStore;
 import io.lifeboat.testing.MutableClock;
 import java.lang.management.ManagementFactory;
@@ -19,7 +19,6 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -32,8 +31,7 @@ class NamespaceExportPagingIT {
 
   private final MutableClock clock = new MutableClock(Instant.parse("2026-11-25T18:15:00Z"));
   private final InMemoryObjectStore store = new InMemoryObjectStore(clock);
-  private final Repository repository =
-      new Repository(new LeastPrivilegeStore(store, Set.of(RepositoryLayout.DESCRIPTOR)), clock);
+  private final Repository repository = new Repository(Repository.backupView(store), clock);
   private MockCluster cluster;
   @TempDir Path work;
 
@@ -58,7 +56,7 @@ class NamespaceExportPagingIT {
         Scope.namespace(new ClusterName("prod"), "bulk"),
         null,
         Selection.all(),
-        new ZstdEncoder(),
+        Encoding.of(AgeRecipients.none()),
         ExportRequest.DEFAULT_PAGE_SIZE,
         listener);
   }
@@ -97,7 +95,7 @@ class NamespaceExportPagingIT {
             Scope.namespace(new ClusterName("prod"), ShopFixtures.NS),
             null,
             Selection.all(),
-            new ZstdEncoder(),
+            Encoding.of(AgeRecipients.none()),
             1,
             null);
 

@@ -2,18 +2,17 @@ package io.lifeboat.export;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.lifeboat.codec.AgeRecipients;
+import io.lifeboat.codec.Encoding;
 import io.lifeboat.export.ExportSource.Skipped;
 import io.lifeboat.repository.ClusterName;
 import io.lifeboat.repository.Repository;
-import io.lifeboat.repository.RepositoryLayout;
 import io.lifeboat.repository.Scope;
-import io.lifeboat.store.LeastPrivilegeStore;
 import io.lifeboat.testing.InMemoryObjectStore;
 import io.lifeboat.testing.MutableClock;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
-import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -23,8 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
 class NamespaceSelectionIT {
   private final MutableClock clock = new MutableClock(Instant.parse("2026-11-25T18:15:00Z"));
   private final InMemoryObjectStore store = new InMemoryObjectStore(clock);
-  private final Repository repository =
-      new Repository(new LeastPrivilegeStore(store, Set.of(RepositoryLayout.DESCRIPTOR)), clock);
+  private final Repository repository = new Repository(Repository.backupView(store), clock);
   private MockCluster cluster;
   @TempDir Path work;
 
@@ -47,7 +45,7 @@ class NamespaceSelectionIT {
             Scope.namespace(new ClusterName("prod"), ShopFixtures.NS),
             null,
             selection,
-            new ZstdEncoder());
+            Encoding.of(AgeRecipients.none()));
     ExportReport report = new NamespaceExporter().export(request);
     return ArchiveCli.read(store.bytes(report.backup().dataPrefix() + "resources.tar.zst"), work)
         .paths();
@@ -93,7 +91,7 @@ class NamespaceSelectionIT {
             Scope.namespace(new ClusterName("prod"), ShopFixtures.NS),
             null,
             Selection.all().withResources(List.of("configmaps"), List.of()),
-            new ZstdEncoder());
+            Encoding.of(AgeRecipients.none()));
 
     ExportReport report = new NamespaceExporter().export(request);
 
@@ -129,9 +127,10 @@ class NamespaceSelectionIT {
             Scope.namespace(new ClusterName("prod"), "template"),
             null,
             Selection.all().withNamespaces(List.of("*"), List.of("kube-*")),
-            new ZstdEncoder());
+            Encoding.of(AgeRecipients.none()));
 
-    List<ExportReport> reports = new NamespaceExporter().exportSelected(template, null);
+    List<ExportReport> reports =
+        new NamespaceExporter().exportSelected(template, "test", java.time.Duration.ofMinutes(30));
 
     assertThat(reports)
         .extracting(r -> r.backup().scope().toString())

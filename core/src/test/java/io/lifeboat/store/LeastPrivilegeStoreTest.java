@@ -4,14 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.lifeboat.error.LocationUnavailableException;
+import io.lifeboat.repository.RepositoryLayout;
 import io.lifeboat.testing.InMemoryObjectStore;
 import java.util.List;
-import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class LeastPrivilegeStoreTest {
   private final InMemoryObjectStore backing = new InMemoryObjectStore();
-  private final ObjectStore store = new LeastPrivilegeStore(backing, Set.of("lifeboat.json"));
+  private final ObjectStore store =
+      new LeastPrivilegeStore(backing, RepositoryLayout.BACKUP_READABLE);
 
   @Test
   void allowsPutsAndReadingTheDescriptor() {

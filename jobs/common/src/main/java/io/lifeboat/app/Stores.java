@@ -1,7 +1,6 @@
 package io.lifeboat.app;
 
-import io.lifeboat.repository.RepositoryLayout;
-import io.lifeboat.store.LeastPrivilegeStore;
+import io.lifeboat.repository.Repository;
 import io.lifeboat.store.LocationSettings;
 import io.lifeboat.store.Locations;
 import io.lifeboat.store.ObjectStore;
@@ -43,6 +42,6 @@ public final class Stores {
    * honest.
    */
   public static ObjectStore openForBackup(LifeboatConfig config) {
-    return new LeastPrivilegeStore(open(config), RepositoryLayout.BACKUP_READABLE);
+    return Repository.backupView(open(config));
   }
 }
