@@ -157,10 +157,11 @@ public final class EtcdServer implements AutoCloseable {
    */
   public void fill(String prefix, int count, int valueSize) {
     try (var kv = io.etcd.jetcd.Client.builder().endpoints(endpoint()).build()) {
-      byte[] value = new byte[valueSize];
-      new java.util.Random(42).nextBytes(value);
+      java.util.Random random = new java.util.Random(42);
       List<java.util.concurrent.CompletableFuture<?>> inFlight = new ArrayList<>();
       for (int i = 0; i < count; i++) {
+        byte[] value = new byte[valueSize];
+        random.nextBytes(value);
         inFlight.add(
             kv.getKVClient()
                 .put(

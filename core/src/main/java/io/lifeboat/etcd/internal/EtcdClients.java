@@ -5,6 +5,8 @@ import io.etcd.jetcd.Client;
 import io.etcd.jetcd.ClientBuilder;
 import io.lifeboat.error.InvalidConfigurationException;
 import io.lifeboat.etcd.EtcdSettings;
+import io.netty.handler.ssl.ApplicationProtocolConfig;
+import io.netty.handler.ssl.ApplicationProtocolNames;
 import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslContextBuilder;
 import java.io.IOException;
@@ -42,7 +44,15 @@ public final class EtcdClients {
 
   private static SslContext sslContext(EtcdSettings settings) {
     try {
-      SslContextBuilder builder = SslContextBuilder.forClient();
+      // gRPC needs HTTP/2 negotiated by ALPN; a bare Netty client context would not offer it.
+      SslContextBuilder builder =
+          SslContextBuilder.forClient()
+              .applicationProtocolConfig(
+                  new ApplicationProtocolConfig(
+                      ApplicationProtocolConfig.Protocol.ALPN,
+                      ApplicationProtocolConfig.SelectorFailureBehavior.NO_ADVERTISE,
+                      ApplicationProtocolConfig.SelectedListenerFailureBehavior.ACCEPT,
+                      ApplicationProtocolNames.HTTP_2));
       if (settings.caFile() != null) {
         builder.trustManager(readable(settings.caFile(), "lifeboat.etcd.ca-file").toFile());
       }

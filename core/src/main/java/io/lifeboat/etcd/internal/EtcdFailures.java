@@ -27,6 +27,13 @@ public final class EtcdFailures {
       timeout |= t instanceof TimeoutException;
       root = t;
     }
+    if (timeout && !tls && settings.caFile() != null && "https".equals(endpoint.getScheme())) {
+      var handshake = TlsProbe.diagnose(endpoint, settings.caFile());
+      if (handshake.isPresent()) {
+        tls = true;
+        root = new SSLException(handshake.get());
+      }
+    }
     String reason =
         tls
             ? "TLS handshake failed (check lifeboat.etcd.ca-file, cert-file and key-file): "
