@@ -1,0 +1,44 @@
+package io.lifeboat.jobs.etcd;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/** The packaged job, run as a CronJob would run it: a fresh JVM, config from the environment. */
+final class JobProcess {
+  static final Path JAR =
+      Path.of(System.getProperty("lifeboat.job.jar", "target/quarkus-app/quarkus-run.jar"));
+
+  record Result(int exitCode, String output) {}
+
+  static ProcessBuilder builder(Map<String, String> env) {
+    List<String> command =
+        new ArrayList<>(List.of("java", "-XX:TieredStopAtLevel=1", "-jar", JAR.toString()));
+    ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+    builder.environment().keySet().removeIf(k -> k.startsWith("LIFEBOAT_") || k.startsWith("AWS_"));
+    builder.environment().putAll(env);
+    return builder;
+  }
+
+  static Result run(Map<String, String> env) {
+    try {
+      Process process = builder(env).start();
+      process.getOutputStream().close();
+      String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+      if (!process.waitFor(5, TimeUnit.MINUTES)) {
+        process.destroyForcibly();
+        throw new IllegalStateException("job did not finish: " + output);
+      }
+      return new Result(process.exitValue(), output);
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+}
