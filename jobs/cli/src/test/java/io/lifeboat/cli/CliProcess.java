@@ -1,0 +1,45 @@
+package io.lifeboat.cli;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The packaged {@code lifeboat} CLI run as a person runs it: a fresh JVM, flags and environment.
+ */
+final class CliProcess {
+  static final Path JAR =
+      Path.of(System.getProperty("lifeboat.cli.jar", "target/quarkus-app/quarkus-run.jar"));
+
+  record Result(int exitCode, String stdout, String stderr) {}
+
+  static Result run(Map<String, String> env, String... args) {
+    List<String> command =
+        new ArrayList<>(List.of("java", "-XX:TieredStopAtLevel=1", "-jar", JAR.toString()));
+    command.addAll(List.of(args));
+    ProcessBuilder builder = new ProcessBuilder(command);
+    builder.environment().keySet().removeIf(k -> k.startsWith("LIFEBOAT_") || k.startsWith("AWS_"));
+    builder.environment().putAll(env);
+    try {
+      Process process = builder.start();
+      process.getOutputStream().close();
+      var stderr = process.getErrorStream();
+      String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+      String err = new String(stderr.readAllBytes(), StandardCharsets.UTF_8);
+      if (!process.waitFor(3, TimeUnit.MINUTES)) {
+        process.destroyForcibly();
+        throw new IllegalStateException("lifeboat " + String.join(" ", args) + " did not finish");
+      }
+      return new Result(process.exitValue(), out, err);
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+}
