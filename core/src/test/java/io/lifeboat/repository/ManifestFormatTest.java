@@ -100,6 +100,21 @@ class ManifestFormatTest {
         .hasMessageContaining("catalog/x.json");
   }
 
+  @Test
+  void theDocumentedSchemaNamesExactlyTheManifestsFields() throws IOException {
+    var schema =
+        Json.MAPPER.readTree(java.nio.file.Path.of("../docs/manifest.schema.json").toFile());
+    var documented = new java.util.TreeSet<String>();
+    schema.get("properties").fieldNames().forEachRemaining(documented::add);
+    var fields = new java.util.TreeSet<String>();
+    for (var component : Manifest.class.getRecordComponents()) {
+      fields.add(component.getName());
+    }
+    assertThat(documented).isEqualTo(fields);
+    var golden = Json.MAPPER.readTree(golden());
+    schema.get("required").forEach(name -> assertThat(golden.has(name.asText())).isTrue());
+  }
+
   private static String golden() throws IOException {
     try (InputStream in =
         ManifestFormatTest.class.getResourceAsStream("/repository/manifest-v1.json")) {
