@@ -25,6 +25,8 @@ public interface LifeboatConfig {
 
   Age age();
 
+  Compression compression();
+
   /**
    * The Job's name (downward API label {@code job-name}); its minute stamp is the schedule slot.
    */
@@ -55,6 +57,16 @@ public interface LifeboatConfig {
 
     @WithDefault("8388608")
     int partSize();
+  }
+
+  interface Compression {
+    /** zstd level, 1 (fast) to 19; 3 is zstd's own default. */
+    @WithDefault("3")
+    int level();
+
+    /** Extra zstd threads; 0 compresses on the writing thread. */
+    @WithDefault("0")
+    int workers();
   }
 
   interface Age {

@@ -53,7 +53,7 @@ public final class Tasks {
       LifeboatConfig config, EtcdConfig etcd, ObjectStore store, RunTrigger trigger, Clock clock) {
     ClusterName cluster = cluster(config);
     EtcdSettings settings = etcdSettings(etcd);
-    Encoding encoding = Encoding.of(Recipients.of(config));
+    Encoding encoding = encoding(config);
     EtcdSnapshotter snapshotter = new EtcdSnapshotter(settings, clock, etcd.bufferChunks());
     return new EtcdBackup(new Repository(store, clock), snapshotter)
         .run(
@@ -64,6 +64,12 @@ public final class Tasks {
                 etcd.spoolDir().orElse(null),
                 runner(),
                 settings.deadline().plus(Duration.ofMinutes(5))));
+  }
+
+  /** zstd at {@code lifeboat.compression.level}, age to the configured recipients. */
+  public static Encoding encoding(LifeboatConfig config) {
+    return new Encoding(
+        config.compression().level(), config.compression().workers(), Recipients.of(config));
   }
 
   /** Who runs: the pod name in Kubernetes, else the host name. */

@@ -1,0 +1,31 @@
+package io.lifeboat.app;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.util.List;
+import java.util.Optional;
+
+/** {@code lifeboat.export.*}: which namespaces and objects a namespace export takes. */
+@ConfigMapping(prefix = "lifeboat.export")
+public interface ExportConfig {
+  /** Namespace globs to export, e.g. {@code payments,shop-*}. Each becomes its own backup. */
+  @WithDefault("*")
+  List<String> namespaces();
+
+  Optional<List<String>> excludeNamespaces();
+
+  /** Resource types as {@code resource.group} ({@code deployments.apps}, {@code configmaps}). */
+  Optional<List<String>> resources();
+
+  Optional<List<String>> excludeResources();
+
+  /** Label selectors, OR-ed: an object matching any one is exported. Separate with {@code ;}. */
+  Optional<String> labelSelectors();
+
+  /** Related cluster-scoped objects (CRDs, bound PVs and classes, bindings of the SAs). */
+  @WithDefault("true")
+  String includeClusterResources();
+
+  @WithDefault("500")
+  int pageSize();
+}

@@ -1,0 +1,86 @@
+package io.lifeboat.app;
+
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.lifeboat.codec.Encoding;
+import io.lifeboat.error.ExitCode;
+import io.lifeboat.error.InvalidConfigurationException;
+import io.lifeboat.export.ExportReport;
+import io.lifeboat.export.ExportRequest;
+import io.lifeboat.export.NamespaceExporter;
+import io.lifeboat.export.Selection;
+import io.lifeboat.repository.ClusterName;
+import io.lifeboat.repository.Repository;
+import io.lifeboat.repository.Scope;
+import io.lifeboat.schedule.RunTrigger;
+import io.lifeboat.schedule.Slot;
+import io.lifeboat.store.ObjectStore;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+
+/** Builds the namespace export from config: one backup per selected namespace. */
+public final class ExportTasks {
+  /** How long a claimed export may run before a retry of its slot may take over. */
+  static final Duration CLAIM_TTL = Duration.ofHours(2);
+
+  private ExportTasks() {}
+
+  public static Selection selection(ExportConfig export) {
+    return new Selection(
+        export.namespaces(),
+        export.excludeNamespaces().orElse(List.of()),
+        export.resources().orElse(List.of()),
+        export.excludeResources().orElse(List.of()),
+        export
+            .labelSelectors()
+            .map(
+                s ->
+                    Arrays.stream(s.split(";"))
+                        .map(String::strip)
+                        .filter(x -> !x.isEmpty())
+                        .toList())
+            .orElse(List.of()),
+        Stores.bool(export.includeClusterResources(), "lifeboat.export.include-cluster-resources"));
+  }
+
+  public static List<ExportReport> export(
+      LifeboatConfig config,
+      ExportConfig export,
+      KubernetesClient client,
+      ObjectStore store,
+      RunTrigger trigger,
+      Clock clock) {
+    ClusterName cluster = Tasks.cluster(config);
+    Encoding encoding = Tasks.encoding(config);
+    Repository repository = new Repository(store, clock);
+    repository.openForBackup(encoding.recipients().fingerprints());
+    Selection selection = selection(export);
+    List<String> namespaces = NamespaceExporter.selectNamespaces(client, selection);
+    if (namespaces.isEmpty()) {
+      throw new InvalidConfigurationException(
+          "lifeboat.export.namespaces "
+              + export.namespaces()
+              + " selects no namespace of the cluster");
+    }
+    String slot = trigger.slotToClaim().map(Slot::keySegment).orElse(null);
+    ExportRequest template =
+        new ExportRequest(
+            client,
+            repository,
+            Scope.namespace(cluster, namespaces.get(0)),
+            slot,
+            selection,
+            encoding,
+            export.pageSize(),
+            null);
+    return new NamespaceExporter().exportSelected(template, Tasks.runner(), CLAIM_TTL);
+  }
+
+  /** 0 when every namespace committed (or was skipped), 3 when any export is partial. */
+  public static ExitCode exitCode(List<ExportReport> reports) {
+    return reports.stream().anyMatch(r -> r.exitCode() == ExitCode.PARTIAL)
+        ? ExitCode.PARTIAL
+        : ExitCode.OK;
+  }
+}

@@ -1,0 +1,43 @@
+package io.lifeboat.jobs.export;
+
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.lifeboat.app.ExportConfig;
+import io.lifeboat.app.ExportTasks;
+import io.lifeboat.app.Launcher;
+import io.lifeboat.app.LifeboatConfig;
+import io.lifeboat.app.Stores;
+import io.lifeboat.app.Tasks;
+import io.lifeboat.export.ExportReport;
+import io.lifeboat.store.ObjectStore;
+import io.quarkus.runtime.QuarkusApplication;
+import jakarta.inject.Inject;
+import java.time.Clock;
+import java.util.List;
+import org.jboss.logging.Logger;
+
+/**
+ * Exports the selected namespaces: config -> {@link ExportTasks#export} -> exit code (3 if
+ * partial).
+ */
+public class NamespaceExportApp implements QuarkusApplication {
+  private static final Logger LOG = Logger.getLogger(NamespaceExportApp.class);
+
+  @Inject LifeboatConfig config;
+  @Inject ExportConfig export;
+  @Inject KubernetesClient client;
+
+  @Override
+  public int run(String... args) {
+    Clock clock = Clock.systemUTC();
+    try (ObjectStore store = Stores.openForBackup(config)) {
+      var trigger = Tasks.trigger(config, clock);
+      LOG.infof("namespace export starting: %s, location %s", trigger.describe(), store.location());
+      List<ExportReport> reports =
+          ExportTasks.export(config, export, client, store, trigger, clock);
+      reports.forEach(r -> LOG.infof("%s: %s", r.backup(), r.outcome()));
+      return ExportTasks.exitCode(reports).code();
+    } catch (RuntimeException e) {
+      return Launcher.report(e);
+    }
+  }
+}
