@@ -125,7 +125,8 @@ public final class RestoreDrill {
               tool.name() + " " + tool.version(),
               plan.warnings(),
               Duration.between(started, repository.clock().instant()));
-      LOG.info(result.summary());
+      plan.warnings().forEach(LOG::warn);
+      LOG.debug(result.summary());
       return result;
     } catch (IOException e) {
       throw new UncheckedIOException("restore drill in " + scratchRoot + ": " + e.getMessage(), e);
