@@ -97,11 +97,12 @@ public final class EtcdRestorer {
       Report report = new Report(restoreId, ref, started, spec, plan);
       try {
         restoreInto(manifest, spec, plan, request, report);
-        return report.write(EtcdRestoreReport.RESTORED, "restored into " + dataDir);
       } catch (RuntimeException e) {
         report.writeQuietly(EtcdRestoreReport.FAILED, e.getMessage());
         throw e;
       }
+      // The data dir is restored: a report that cannot be stored is logged, not a failed restore.
+      return report.writeQuietly(EtcdRestoreReport.RESTORED, "restored into " + dataDir);
     }
   }
 
@@ -157,42 +158,41 @@ public final class EtcdRestorer {
       this.plan = plan;
     }
 
-    EtcdRestoreReport write(String result, String message) {
-      EtcdRestoreReport report =
-          new EtcdRestoreReport(
-              restoreId,
-              ref.scope() + "/" + ref.id(),
-              runner,
-              started,
-              repository.clock().instant(),
-              tool.name(),
-              tool.version(),
-              plan.snapshotServerVersion(),
-              snapshot == null ? 0 : snapshot.size(),
-              snapshot == null ? null : snapshot.sha256(),
-              spec.dataDir().toAbsolutePath().toString(),
-              spec.name(),
-              arguments,
-              plan.bumpRevision(),
-              plan.bumpRevision() > 0,
-              new ArrayList<>(plan.warnings()),
-              result,
-              message);
-      repository
-          .store()
-          .put(
-              RepositoryLayout.restoreReport(Kind.ETCD, ref.scope(), restoreId),
-              Json.write(report),
-              Condition.ifAbsent());
-      return report;
+    EtcdRestoreReport build(String result, String message) {
+      return new EtcdRestoreReport(
+          restoreId,
+          ref.scope() + "/" + ref.id(),
+          runner,
+          started,
+          repository.clock().instant(),
+          tool.name(),
+          tool.version(),
+          plan.snapshotServerVersion(),
+          snapshot == null ? 0 : snapshot.size(),
+          snapshot == null ? null : snapshot.sha256(),
+          spec.dataDir().toAbsolutePath().toString(),
+          spec.name(),
+          arguments,
+          plan.bumpRevision(),
+          plan.bumpRevision() > 0,
+          new ArrayList<>(plan.warnings()),
+          result,
+          message);
     }
 
-    void writeQuietly(String result, String message) {
+    EtcdRestoreReport writeQuietly(String result, String message) {
+      EtcdRestoreReport report = build(result, message);
       try {
-        write(result, message);
+        repository
+            .store()
+            .put(
+                RepositoryLayout.restoreReport(Kind.ETCD, ref.scope(), restoreId),
+                Json.write(report),
+                Condition.ifAbsent());
       } catch (RuntimeException e) {
-        LOG.warnf("could not write the report of failed etcd restore %s: %s", restoreId, e);
+        LOG.warnf("could not store the report of etcd restore %s (%s): %s", restoreId, result, e);
       }
+      return report;
     }
   }
 }
