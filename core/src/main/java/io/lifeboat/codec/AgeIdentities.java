@@ -22,7 +22,7 @@ import java.util.stream.Collectors;
  */
 public final class AgeIdentities {
   /** The config list of identity files. */
-  public static final String FILES_PROPERTY = "lifeboat.age.identity-files";
+  public static final String FILES_PROPERTY = "lifeboat.age.identity-file";
 
   private static final String SECRET_KEY_PREFIX = "AGE-SECRET-KEY-1";
 

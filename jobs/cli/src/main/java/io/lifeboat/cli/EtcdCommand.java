@@ -11,7 +11,10 @@ import java.time.Clock;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 
-@Command(name = "etcd", description = "etcd snapshots.", subcommands = EtcdCommand.Snapshot.class)
+@Command(
+    name = "etcd",
+    description = "etcd snapshots.",
+    subcommands = {EtcdCommand.Snapshot.class, EtcdDownloadCommand.class, EtcdRestoreCommand.class})
 public class EtcdCommand {
 
   @Command(

@@ -12,6 +12,7 @@ import picocli.CommandLine.Command;
       RepoCommand.class,
       BackupsCommand.class,
       EtcdCommand.class,
-      NamespaceCommand.class
+      NamespaceCommand.class,
+      VerifyCommand.class
     })
 public class LifeboatCommand {}

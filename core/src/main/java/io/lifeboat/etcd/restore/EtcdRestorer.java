@@ -1,0 +1,198 @@
+package io.lifeboat.etcd.restore;
+
+import io.lifeboat.error.InvalidConfigurationException;
+import io.lifeboat.repository.BackupId;
+import io.lifeboat.repository.BackupRef;
+import io.lifeboat.repository.ClusterName;
+import io.lifeboat.repository.Json;
+import io.lifeboat.repository.Kind;
+import io.lifeboat.repository.Lease;
+import io.lifeboat.repository.Leases;
+import io.lifeboat.repository.Manifest;
+import io.lifeboat.repository.Repository;
+import io.lifeboat.repository.RepositoryLayout;
+import io.lifeboat.repository.Scope;
+import io.lifeboat.store.Condition;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.jboss.logging.Logger;
+
+/**
+ * The etcd restore use-case: download and verify a backup, then run {@code etcdutl}/{@code etcdctl
+ * snapshot restore} into an empty data dir, bumping the revision by default so Kubernetes watchers
+ * re-list instead of trusting a revision that went backwards.
+ *
+ * <p>It holds {@code leases/restore-etcd-<cluster>.json} (naming the backup, so prune keeps it)
+ * while it works and writes {@code restores/etcd/<cluster>/<restore-id>.json} at the end, for a
+ * failed restore too. On any failure the data dir is left as it was found.
+ */
+public final class EtcdRestorer {
+  private static final Logger LOG = Logger.getLogger(EtcdRestorer.class);
+
+  /** etcd's advice for Kubernetes: covers a week-old snapshot at under 1,500 writes a second. */
+  public static final long DEFAULT_BUMP_REVISION = 1_000_000_000L;
+
+  static final Duration LEASE_TTL = Duration.ofHours(2);
+
+  private final Repository repository;
+  private final SnapshotDownloader downloader;
+  private final RestoreTool tool;
+  private final String runner;
+
+  public EtcdRestorer(
+      Repository repository, SnapshotDownloader downloader, RestoreTool tool, String runner) {
+    this.repository = repository;
+    this.downloader = downloader;
+    this.tool = tool;
+    this.runner = runner;
+  }
+
+  /**
+   * One restore. {@code backup} is an id or {@code latest}; {@code bumpRevision} 0 opts out of the
+   * revision bump; {@code workDir} (null: the data dir's parent) holds the downloaded snapshot and
+   * the staging dir, never inside the data dir.
+   */
+  public record Request(
+      ClusterName cluster,
+      String backup,
+      RestoreSpec spec,
+      long bumpRevision,
+      Path workDir,
+      DownloadProgress progress) {
+    public Request {
+      if (bumpRevision < 0) {
+        throw new InvalidConfigurationException(
+            "--bump-revision must be >= 0 (0 opts out), was " + bumpRevision);
+      }
+      progress = progress == null ? DownloadProgress.NONE : progress;
+    }
+  }
+
+  public EtcdRestoreReport restore(Request request) {
+    Instant started = repository.clock().instant();
+    Path dataDir = request.spec().dataDir().toAbsolutePath();
+    StagedDataDir.requireEmpty(dataDir);
+    Scope scope = Scope.cluster(request.cluster());
+    BackupRef ref = repository.resolve(Kind.ETCD, scope, request.backup());
+    Manifest manifest = repository.manifest(ref);
+    RestoreSpec spec = request.spec().withDefaultToken(ref.id().toString());
+    RestorePlan plan = RestorePlan.of(tool, manifest, request.bumpRevision());
+    plan.warnings().forEach(LOG::warn);
+    String restoreId = BackupId.next(started).toString();
+    try (Lease lease =
+        new Leases(repository.store(), repository.clock())
+            .acquire(
+                RepositoryLayout.restoreLease(Kind.ETCD, scope),
+                runner,
+                "etcd restore " + restoreId + " of " + ref.id() + " into " + dataDir,
+                LEASE_TTL,
+                List.of(ref.catalogKey()))) {
+      LOG.infof("etcd restore %s: %s into %s with %s", restoreId, ref, dataDir, tool);
+      Report report = new Report(restoreId, ref, started, spec, plan);
+      try {
+        restoreInto(manifest, spec, plan, request, report);
+      } catch (RuntimeException e) {
+        report.writeQuietly(EtcdRestoreReport.FAILED, e.getMessage());
+        throw e;
+      }
+      // The data dir is restored: a report that cannot be stored is logged, not a failed restore.
+      return report.writeQuietly(EtcdRestoreReport.RESTORED, "restored into " + dataDir);
+    }
+  }
+
+  private void restoreInto(
+      Manifest manifest, RestoreSpec spec, RestorePlan plan, Request request, Report report) {
+    Path dataDir = spec.dataDir().toAbsolutePath();
+    Path workDir = request.workDir() != null ? request.workDir() : dataDir.getParent();
+    Path work = null;
+    try {
+      Files.createDirectories(workDir);
+      work = Files.createTempDirectory(workDir, ".lifeboat-restore-");
+      SnapshotDownloader.Downloaded snapshot =
+          downloader.download(manifest, work.resolve("snapshot.db"), request.progress());
+      report.snapshot = snapshot;
+      Path staged = work.resolve("data");
+      RestoreTool.Run run = tool.restore(snapshot.file(), spec, staged, plan.bumpRevision());
+      report.arguments = run.arguments();
+      if (run.exitCode() != 0) {
+        throw new RestoreTool.ToolFailedException(
+            tool.name() + " snapshot restore exited " + run.exitCode() + ": " + tail(run.output()),
+            null);
+      }
+      StagedDataDir.promote(staged, dataDir);
+    } catch (IOException e) {
+      throw new UncheckedIOException("etcd restore into " + dataDir + ": " + e.getMessage(), e);
+    } finally {
+      StagedDataDir.deleteTree(work);
+    }
+  }
+
+  static String tail(String output) {
+    String trimmed = output.strip();
+    return trimmed.length() <= 2_000
+        ? trimmed
+        : "..." + trimmed.substring(trimmed.length() - 2_000);
+  }
+
+  /** The report being assembled; written once, at the end. */
+  private final class Report {
+    private final String restoreId;
+    private final BackupRef ref;
+    private final Instant started;
+    private final RestoreSpec spec;
+    private final RestorePlan plan;
+    SnapshotDownloader.Downloaded snapshot;
+    List<String> arguments = List.of();
+
+    Report(String restoreId, BackupRef ref, Instant started, RestoreSpec spec, RestorePlan plan) {
+      this.restoreId = restoreId;
+      this.ref = ref;
+      this.started = started;
+      this.spec = spec;
+      this.plan = plan;
+    }
+
+    EtcdRestoreReport build(String result, String message) {
+      return new EtcdRestoreReport(
+          restoreId,
+          ref.scope() + "/" + ref.id(),
+          runner,
+          started,
+          repository.clock().instant(),
+          tool.name(),
+          tool.version(),
+          plan.snapshotServerVersion(),
+          snapshot == null ? 0 : snapshot.size(),
+          snapshot == null ? null : snapshot.sha256(),
+          spec.dataDir().toAbsolutePath().toString(),
+          spec.name(),
+          arguments,
+          plan.bumpRevision(),
+          plan.bumpRevision() > 0,
+          new ArrayList<>(plan.warnings()),
+          result,
+          message);
+    }
+
+    EtcdRestoreReport writeQuietly(String result, String message) {
+      EtcdRestoreReport report = build(result, message);
+      try {
+        repository
+            .store()
+            .put(
+                RepositoryLayout.restoreReport(Kind.ETCD, ref.scope(), restoreId),
+                Json.write(report),
+                Condition.ifAbsent());
+      } catch (RuntimeException e) {
+        LOG.warnf("could not store the report of etcd restore %s (%s): %s", restoreId, result, e);
+      }
+      return report;
+    }
+  }
+}

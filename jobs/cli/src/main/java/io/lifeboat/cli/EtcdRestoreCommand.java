@@ -1,0 +1,98 @@
+package io.lifeboat.cli;
+
+import io.lifeboat.app.EtcdRestoreTasks;
+import io.lifeboat.app.LifeboatConfig;
+import io.lifeboat.etcd.restore.EtcdRestoreReport;
+import io.lifeboat.etcd.restore.EtcdRestorer;
+import io.lifeboat.etcd.restore.RestoreSpec;
+import io.lifeboat.store.ObjectStore;
+import jakarta.inject.Inject;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+@Command(
+    name = "restore",
+    description =
+        "Download and verify an etcd backup, then restore it into an empty data dir with etcdutl"
+            + " (or etcdctl) from PATH. Every member restores the same backup with its own --name"
+            + " and peer URL and the same --initial-cluster and token. See docs/runbooks/.")
+class EtcdRestoreCommand implements Callable<Integer> {
+  @Mixin LocationOptions location;
+  @Mixin ReadOptions read;
+
+  @Option(names = "--backup", required = true, description = "backup id or 'latest'")
+  String backup;
+
+  @Option(names = "--data-dir", required = true, description = "new, empty data dir")
+  Path dataDir;
+
+  @Option(names = "--name", required = true, description = "this member's name")
+  String name;
+
+  @Option(
+      names = "--initial-cluster",
+      required = true,
+      description = "every member: name=peer-url,...")
+  String initialCluster;
+
+  @Option(
+      names = "--initial-advertise-peer-urls",
+      required = true,
+      description = "this member's peer URL(s)")
+  String initialAdvertisePeerUrls;
+
+  @Option(
+      names = "--initial-cluster-token",
+      description = "new cluster token (default: lifeboat-<backup id>, the same on every member)")
+  String initialClusterToken;
+
+  @Option(
+      names = "--bump-revision",
+      defaultValue = "1000000000",
+      description =
+          "add N to the revision and mark it compacted (default ${DEFAULT-VALUE}; 0 opts out)")
+  long bumpRevision;
+
+  @Option(
+      names = "--work-dir",
+      description = "where the snapshot is downloaded (default: the data dir's parent)")
+  Path workDir;
+
+  @Inject LifeboatConfig config;
+
+  @Override
+  public Integer call() {
+    Clock clock = Clock.systemUTC();
+    RestoreSpec spec =
+        new RestoreSpec(
+            dataDir, name, initialCluster, initialAdvertisePeerUrls, initialClusterToken);
+    try (ObjectStore store = location.open(config)) {
+      EtcdRestoreReport report =
+          EtcdRestoreTasks.restorer(store, read.decoding(config), clock)
+              .restore(
+                  new EtcdRestorer.Request(
+                      read.cluster(config),
+                      backup,
+                      spec,
+                      bumpRevision,
+                      workDir,
+                      TerminalProgress.forConsole()));
+      System.out.printf(
+          "restored %s into %s as member %s with %s %s (%s); report %s%n",
+          report.backup(),
+          report.dataDir(),
+          report.name(),
+          report.tool(),
+          report.toolVersion(),
+          report.bumpRevision() > 0
+              ? "revision bumped by " + report.bumpRevision() + ", marked compacted"
+              : "revision not bumped",
+          report.restoreId());
+      return 0;
+    }
+  }
+}
