@@ -37,7 +37,7 @@ class AgeIdentitiesTest {
     assertThatThrownBy(() -> AgeIdentities.fromFile(file))
         .isInstanceOf(InvalidConfigurationException.class)
         .hasMessage(
-            "lifeboat.age.identity-files: line 3 of age identity file "
+            "lifeboat.age.identity-file: line 3 of age identity file "
                 + file
                 + " is not an age X25519 identity (AGE-SECRET-KEY-1...)")
         .hasNoCause();

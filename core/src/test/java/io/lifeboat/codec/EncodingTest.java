@@ -140,7 +140,7 @@ class EncodingTest {
 
     assertThatThrownBy(() -> decode(Decoding.withoutIdentities(), stored, "x.zst.age"))
         .isInstanceOf(InvalidConfigurationException.class)
-        .hasMessageContaining("lifeboat.age.identity-files");
+        .hasMessageContaining("lifeboat.age.identity-file");
   }
 
   @Test
