@@ -50,25 +50,7 @@ public final class NamespaceRestorer {
     String sourceNamespace = manifest.source(ExportSource.class).namespace();
     List<ArchivedObject> archived =
         ArchiveReader.read(repository.store(), manifest, request.decoding());
-    List<ArchivedObject> selected = new ArrayList<>();
-    List<LabelSelector> selectors =
-        options.selection().labelSelectors().stream().map(LabelSelector::parse).toList();
-    for (ArchivedObject o : archived) {
-      if (selected(o, options.selection(), selectors)) {
-        selected.add(o);
-      }
-    }
-    selected.sort(RestoreOrder.OBJECTS);
-    ObjectCleaner cleaner =
-        new ObjectCleaner(
-            selected,
-            options.mapping(),
-            request.backup().id().toString(),
-            options.preserveNodePorts());
-    List<PlannedObject> planned = new ArrayList<>(selected.size());
-    for (ArchivedObject o : selected) {
-      planned.add(plan(o, cleaner, options));
-    }
+    List<PlannedObject> planned = decide(archived, options, request.backup().id().toString());
     Scope target = Scope.namespace(request.targetCluster(), options.mapping().map(sourceNamespace));
     String restoreId = BackupId.next(repository.clock().instant()).toString();
     return new RestorePlan(
@@ -77,8 +59,33 @@ public final class NamespaceRestorer {
         target,
         options,
         planned,
-        archived.size() - selected.size(),
+        archived.size() - planned.size(),
         request.runner());
+  }
+
+  /**
+   * What happens to each archived object, in restore order: the selection, {@link RestoreOrder},
+   * {@link ObjectCleaner}, the resource modifiers and the {@link PvcSource}. A pure function of its
+   * arguments; objects the selection leaves out are not in the result.
+   */
+  public static List<PlannedObject> decide(
+      List<ArchivedObject> archived, RestoreOptions options, String backupId) {
+    List<LabelSelector> selectors =
+        options.selection().labelSelectors().stream().map(LabelSelector::parse).toList();
+    List<ArchivedObject> selected = new ArrayList<>();
+    for (ArchivedObject o : archived) {
+      if (selected(o, options.selection(), selectors)) {
+        selected.add(o);
+      }
+    }
+    selected.sort(RestoreOrder.OBJECTS);
+    ObjectCleaner cleaner =
+        new ObjectCleaner(selected, options.mapping(), backupId, options.preserveNodePorts());
+    List<PlannedObject> planned = new ArrayList<>(selected.size());
+    for (ArchivedObject o : selected) {
+      planned.add(plan(o, cleaner, options));
+    }
+    return planned;
   }
 
   /**
