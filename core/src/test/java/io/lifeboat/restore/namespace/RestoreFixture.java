@@ -114,7 +114,10 @@ final class RestoreFixture implements AutoCloseable {
         .build();
   }
 
-  /** An object as the API returns it, minus what the server sets (status included) and the restore's own label. */
+  /**
+   * An object as the API returns it, minus what the server sets (status included) and the restore's
+   * own label.
+   */
   static JsonNode withoutServerFields(ObjectNode object) {
     ObjectNode copy = object.deepCopy();
     copy.remove("status");
