@@ -58,7 +58,7 @@ public final class ApiDispatcher extends KubernetesCrudDispatcher {
   }
 
   /** A list at {@code path} of {@code count} objects made on demand, page by page. */
-  void generate(String path, int count, IntFunction<ObjectNode> item) {
+  public void generate(String path, int count, IntFunction<ObjectNode> item) {
     generated.put(path, new Generated(count, item));
   }
 
