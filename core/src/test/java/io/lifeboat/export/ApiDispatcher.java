@@ -17,17 +17,36 @@ import java.util.function.IntFunction;
 /**
  * The CRUD mock plus what a kube-apiserver does and the mock does not: discovery documents, paged
  * lists ({@code limit} and {@code continue}, sliced from the CRUD result), injected error codes,
- * and generated lists large enough to measure memory without storing every object in the mock.
+ * and generated lists large enough to measure memory without storing every object in the mock. For
+ * restores: per-object create refusals (the 422/403 a real API server gives) and CRDs that become
+ * Established when created (the apiextensions controller's job).
  */
-final class ApiDispatcher extends KubernetesCrudDispatcher {
+public final class ApiDispatcher extends KubernetesCrudDispatcher {
   private static final ObjectMapper MAPPER = new ObjectMapper();
 
   private final Map<String, String> documents = new ConcurrentHashMap<>();
   private final Map<String, Integer> failures = new ConcurrentHashMap<>();
   private final Map<String, Generated> generated = new ConcurrentHashMap<>();
   private final List<String> listRequests = new CopyOnWriteArrayList<>();
+  private final Map<String, ObjectNode> createRefusals = new ConcurrentHashMap<>();
+  private volatile boolean establishDefinitions;
 
   private record Generated(int count, IntFunction<ObjectNode> item) {}
+
+  /**
+   * A create (POST to {@code collectionPath}) of the object named {@code name} answers {@code code}
+   * with a Status of {@code reason} and {@code message}, as a real API server refuses it.
+   */
+  public void refuseCreate(
+      String collectionPath, String name, int code, String reason, String message) {
+    createRefusals.put(
+        collectionPath + "|" + name, statusBody(code, message).put("reason", reason));
+  }
+
+  /** CRDs are stored with an Established condition, as the apiextensions controller would set. */
+  public void establishCustomResourceDefinitions() {
+    establishDefinitions = true;
+  }
 
   void document(String path, String json) {
     documents.put(path, json);
@@ -39,7 +58,7 @@ final class ApiDispatcher extends KubernetesCrudDispatcher {
   }
 
   /** A list at {@code path} of {@code count} objects made on demand, page by page. */
-  void generate(String path, int count, IntFunction<ObjectNode> item) {
+  public void generate(String path, int count, IntFunction<ObjectNode> item) {
     generated.put(path, new Generated(count, item));
   }
 
@@ -54,6 +73,9 @@ final class ApiDispatcher extends KubernetesCrudDispatcher {
     String bare = path.contains("?") ? path.substring(0, path.indexOf('?')) : path;
     if (failures.containsKey(bare)) {
       return status(failures.get(bare), "injected failure for " + bare);
+    }
+    if ("POST".equals(request.getMethod())) {
+      return create(request, bare);
     }
     if (!"GET".equals(request.getMethod())) {
       return super.dispatch(request);
@@ -113,17 +135,51 @@ final class ApiDispatcher extends KubernetesCrudDispatcher {
     return new MockResponse().setResponseCode(200).setBody(list.toString());
   }
 
+  private MockResponse create(RecordedRequest request, String bare) {
+    // Reading the body consumes it: the CRUD dispatcher gets a copy.
+    String text = request.getUtf8Body();
+    try {
+      if (MAPPER.readTree(text) instanceof ObjectNode body) {
+        ObjectNode refusal =
+            createRefusals.get(bare + "|" + body.path("metadata").path("name").asText());
+        if (refusal != null) {
+          return new MockResponse()
+              .setResponseCode(refusal.get("code").asInt())
+              .setBody(refusal.toString());
+        }
+        if (establishDefinitions && bare.endsWith("/customresourcedefinitions")) {
+          body.putObject("status")
+              .putArray("conditions")
+              .addObject()
+              .put("type", "Established")
+              .put("status", "True");
+          text = body.toString();
+        }
+      }
+    } catch (java.io.IOException e) {
+      // not JSON: the CRUD dispatcher answers it
+    }
+    return super.dispatch(
+        new RecordedRequest(
+            request.getHttpVersion(),
+            request.method(),
+            request.getPath(),
+            request.getHeaders(),
+            new io.fabric8.mockwebserver.http.Buffer().writeUtf8(text)));
+  }
+
   private static MockResponse status(int code, String message) {
-    String body =
-        MAPPER
-            .createObjectNode()
-            .put("apiVersion", "v1")
-            .put("kind", "Status")
-            .put("status", "Failure")
-            .put("message", message)
-            .put("code", code)
-            .toString();
-    return new MockResponse().setResponseCode(code).setBody(body);
+    return new MockResponse().setResponseCode(code).setBody(statusBody(code, message).toString());
+  }
+
+  private static ObjectNode statusBody(int code, String message) {
+    return MAPPER
+        .createObjectNode()
+        .put("apiVersion", "v1")
+        .put("kind", "Status")
+        .put("status", "Failure")
+        .put("message", message)
+        .put("code", code);
   }
 
   private static String withoutPaging(String path) {

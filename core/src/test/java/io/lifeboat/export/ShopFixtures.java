@@ -39,8 +39,8 @@ import java.util.Map;
  * ConfigMaps, RBAC, a custom resource, Ingress, NetworkPolicy, HPA, a finished Job and events; plus
  * neighbours ({@code other}, cluster objects) that must stay out of shop's backup.
  */
-final class ShopFixtures {
-  static final String NS = "shop";
+public final class ShopFixtures {
+  public static final String NS = "shop";
   static final ResourceDefinitionContext WIDGETS =
       new ResourceDefinitionContext.Builder()
           .withGroup("example.com")
@@ -52,11 +52,11 @@ final class ShopFixtures {
 
   private final KubernetesClient client;
 
-  ShopFixtures(KubernetesClient client) {
+  public ShopFixtures(KubernetesClient client) {
     this.client = client;
   }
 
-  void create() {
+  public void create() {
     namespaces();
     workloads();
     storage();

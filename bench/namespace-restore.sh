@@ -1,0 +1,18 @@
+#!/usr/bin/env bash
+# Namespace restore throughput: restores 1k and 10k ConfigMaps into the fabric8 CRUD mock server.
+# The mock (one JVM with the restorer, in-process HTTP, a CRUD store that slows as it grows) bounds the
+# figure: a real API server with etcd behind it is slower per object, but takes concurrent writes.
+# Peak RSS is the whole test JVM's VmHWM (restorer + mock server + JUnit).
+# Usage: bench/namespace-restore.sh [counts...]   (default: 1000 10000)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+counts=("${@:-1000 10000}")
+out="$PWD/core/target/bench-namespace-restore.txt"
+rm -f "$out"
+mvn -B -q -o install -DskipTests >/dev/null
+for n in ${counts[@]}; do
+  mvn -B -q -o -pl core verify -Dtest=NoSuchTest -Dsurefire.failIfNoSpecifiedTests=false \
+    -Dit.test=NamespaceRestoreBenchIT -Dfailsafe.failIfNoSpecifiedTests=false \
+    -Dlifeboat.bench.objects="$n" -Dlifeboat.bench.output="$out" -DargLine=-Xmx1g >/dev/null
+done
+cat "$out"

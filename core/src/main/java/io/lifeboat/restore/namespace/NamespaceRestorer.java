@@ -1,0 +1,163 @@
+package io.lifeboat.restore.namespace;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.lifeboat.error.InvalidConfigurationException;
+import io.lifeboat.export.ExportSource;
+import io.lifeboat.export.Selection;
+import io.lifeboat.export.internal.LabelSelector;
+import io.lifeboat.repository.BackupId;
+import io.lifeboat.repository.Json;
+import io.lifeboat.repository.Kind;
+import io.lifeboat.repository.Lease;
+import io.lifeboat.repository.Leases;
+import io.lifeboat.repository.Manifest;
+import io.lifeboat.repository.Repository;
+import io.lifeboat.repository.RepositoryLayout;
+import io.lifeboat.repository.Scope;
+import io.lifeboat.restore.namespace.internal.ArchiveReader;
+import io.lifeboat.restore.namespace.internal.RestoreRun;
+import io.lifeboat.store.Condition;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.jboss.logging.Logger;
+
+/**
+ * Restores one namespace backup, plan then execute: {@link #plan} reads and verifies the archive
+ * and decides every object's fate without touching the cluster; {@link #execute} takes the restore
+ * lease on the target scope, writes the objects in {@link RestoreOrder}, and stores the report.
+ */
+public final class NamespaceRestorer {
+  private static final Logger LOG = Logger.getLogger(NamespaceRestorer.class);
+
+  private final Repository repository;
+  private final KubernetesClient client;
+
+  /**
+   * @param client the target cluster; may be null for a restorer that only plans (render, dry run)
+   */
+  public NamespaceRestorer(Repository repository, KubernetesClient client) {
+    this.repository = repository;
+    this.client = client;
+  }
+
+  /** Reads the backup (verifying every stored byte) and decides, in order, what happens. */
+  public RestorePlan plan(RestoreRequest request) {
+    RestoreOptions options = request.options();
+    Manifest manifest = repository.manifest(request.backup());
+    String sourceNamespace = manifest.source(ExportSource.class).namespace();
+    List<ArchivedObject> archived =
+        ArchiveReader.read(repository.store(), manifest, request.decoding());
+    List<PlannedObject> planned = decide(archived, options, request.backup().id().toString());
+    Scope target = Scope.namespace(request.targetCluster(), options.mapping().map(sourceNamespace));
+    String restoreId = BackupId.next(repository.clock().instant()).toString();
+    return new RestorePlan(
+        restoreId,
+        request.backup(),
+        target,
+        options,
+        planned,
+        archived.size() - planned.size(),
+        request.runner());
+  }
+
+  /**
+   * What happens to each archived object, in restore order: the selection, {@link RestoreOrder},
+   * {@link ObjectCleaner}, the resource modifiers and the {@link PvcSource}. A pure function of its
+   * arguments; objects the selection leaves out are not in the result.
+   */
+  public static List<PlannedObject> decide(
+      List<ArchivedObject> archived, RestoreOptions options, String backupId) {
+    List<LabelSelector> selectors =
+        options.selection().labelSelectors().stream().map(LabelSelector::parse).toList();
+    List<ArchivedObject> selected = new ArrayList<>();
+    for (ArchivedObject o : archived) {
+      if (selected(o, options.selection(), selectors)) {
+        selected.add(o);
+      }
+    }
+    selected.sort(RestoreOrder.OBJECTS);
+    ObjectCleaner cleaner =
+        new ObjectCleaner(selected, options.mapping(), backupId, options.preserveNodePorts());
+    List<PlannedObject> planned = new ArrayList<>(selected.size());
+    for (ArchivedObject o : selected) {
+      planned.add(plan(o, cleaner, options));
+    }
+    return planned;
+  }
+
+  /**
+   * Executes {@code plan} under the restore lease of its target scope ({@link
+   * io.lifeboat.error.AlreadyLockedException}, exit 11, while another restore holds it) and stores
+   * the report. Objects the API refuses are failures in the report, not exceptions.
+   */
+  public RestoreReport execute(RestorePlan plan) {
+    if (client == null) {
+      throw new InvalidConfigurationException("a restore needs a Kubernetes client");
+    }
+    String leaseKey = RepositoryLayout.restoreLease(Kind.NAMESPACE, plan.target());
+    Leases leases = new Leases(repository.store(), repository.clock());
+    LOG.infof(
+        "namespace restore %s of %s into %s started",
+        plan.restoreId(), plan.backup(), plan.target());
+    try (Lease lease =
+        leases.acquire(
+            leaseKey,
+            plan.runner(),
+            "namespace restore " + plan.restoreId(),
+            plan.options().leaseTtl(),
+            List.of(plan.backup().catalogKey()))) {
+      RestoreReport report = new RestoreRun(client, plan, lease, repository.clock()).run();
+      String key = RepositoryLayout.restoreReport(Kind.NAMESPACE, plan.target(), plan.restoreId());
+      repository.store().put(key, Json.write(report), Condition.ifAbsent());
+      LOG.info(report.summary());
+      return report;
+    }
+  }
+
+  private static PlannedObject plan(
+      ArchivedObject archived, ObjectCleaner cleaner, RestoreOptions options) {
+    ObjectCleaner.Decision decision = cleaner.decide(archived);
+    switch (decision.action()) {
+      case SKIP:
+        return new PlannedObject(archived, PlannedObject.Action.SKIP, decision.reason(), null);
+      case LEAVE_TO_CONTROLLER:
+        return new PlannedObject(
+            archived, PlannedObject.Action.LEAVE_TO_CONTROLLER, decision.reason(), null);
+      default:
+        break;
+    }
+    try {
+      ObjectNode object = options.modifiers().apply(archived.typeDirectory(), decision.object());
+      if (archived.kind().equals("PersistentVolumeClaim")) {
+        object = options.pvcSource().claim(object);
+      }
+      return new PlannedObject(archived, PlannedObject.Action.RESTORE, null, object);
+    } catch (ResourceModifiers.ModifierFailure e) {
+      return new PlannedObject(archived, PlannedObject.Action.FAIL, e.getMessage(), null);
+    }
+  }
+
+  private static boolean selected(
+      ArchivedObject o, Selection selection, List<LabelSelector> selectors) {
+    String type = o.typeDirectory();
+    int dot = type.indexOf('.');
+    String resource = dot < 0 ? type : type.substring(0, dot);
+    String group = dot < 0 ? "" : type.substring(dot + 1);
+    if (!selection.includesResource(resource, group)) {
+      return false;
+    }
+    if (selectors.isEmpty() || o.kind().equals("Namespace")) {
+      return true;
+    }
+    Map<String, String> labels = new HashMap<>();
+    o.object()
+        .path("metadata")
+        .path("labels")
+        .fields()
+        .forEachRemaining(e -> labels.put(e.getKey(), e.getValue().asText()));
+    return selectors.stream().anyMatch(s -> s.matches(labels));
+  }
+}

@@ -1,0 +1,182 @@
+package io.lifeboat.restore.namespace.internal;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.fabric8.kubernetes.client.dsl.NonNamespaceOperation;
+import io.fabric8.kubernetes.client.dsl.Resource;
+import io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext;
+import io.lifeboat.export.internal.KubeFailures;
+import io.lifeboat.restore.namespace.ExistingPolicy;
+import io.lifeboat.restore.namespace.ObjectCleaner;
+import io.lifeboat.restore.namespace.PlannedObject;
+import io.lifeboat.restore.namespace.PvcSource;
+import io.lifeboat.restore.namespace.RestoreReport.ObjectResult;
+import io.lifeboat.restore.namespace.RestoreReport.Outcome;
+import java.time.Duration;
+import java.util.function.BooleanSupplier;
+
+/**
+ * Writes one planned object through fabric8's generic API and sorts the API's answer: created; 409
+ * AlreadyExists goes to the existing-object policy; any other refusal (422 Invalid, 403 Forbidden,
+ * 404 for a type not served) fails that object with the API's reason. Only an unreachable API
+ * server (or rejected credentials) aborts the restore (exit 4).
+ */
+public final class ClusterWriter {
+  private static final String TERMINATING = "Terminating";
+
+  private final KubernetesClient client;
+  private final ExistingPolicy policy;
+  private final PvcSource pvcSource;
+  private final String restoreId;
+  private final Duration deleteTimeout;
+  private final Duration pollInterval;
+  private final String server;
+
+  public ClusterWriter(
+      KubernetesClient client,
+      ExistingPolicy policy,
+      PvcSource pvcSource,
+      String restoreId,
+      Duration deleteTimeout,
+      Duration pollInterval) {
+    this.client = client;
+    this.policy = policy;
+    this.pvcSource = pvcSource;
+    this.restoreId = restoreId;
+    this.deleteTimeout = deleteTimeout;
+    this.pollInterval = pollInterval;
+    this.server = String.valueOf(client.getMasterUrl());
+  }
+
+  public ObjectResult write(PlannedObject planned) {
+    ObjectNode object = planned.object().deepCopy();
+    object.with("metadata").with("labels").put(ObjectCleaner.RESTORE_LABEL, restoreId);
+    Resource<GenericKubernetesResource> resource = resource(planned, object);
+    try {
+      if (planned.archived().kind().equals("PersistentVolumeClaim")) {
+        pvcSource.beforeCreate(client, object);
+      }
+      try {
+        resource.create();
+        return result(planned, Outcome.CREATED, null);
+      } catch (KubernetesClientException e) {
+        if (e.getCode() != 409) {
+          throw e;
+        }
+        return existing(planned, object, resource);
+      }
+    } catch (KubernetesClientException e) {
+      if (KubeFailures.unreachable(e)) {
+        throw KubeFailures.unavailable(e, server);
+      }
+      return result(planned, Outcome.FAILED, describe(e));
+    } catch (RuntimeException e) {
+      return result(planned, Outcome.FAILED, e.getMessage());
+    }
+  }
+
+  private ObjectResult existing(
+      PlannedObject planned, ObjectNode object, Resource<GenericKubernetesResource> resource) {
+    String kind = planned.archived().kind();
+    boolean container = kind.equals("Namespace") || kind.equals("CustomResourceDefinition");
+    if (kind.equals("Namespace") && terminating(resource)) {
+      waitUntilGone(resource, "namespace " + planned.name() + " is still Terminating");
+      resource.create();
+      return result(planned, Outcome.CREATED, "after the old namespace finished terminating");
+    }
+    ExistingPolicy effective =
+        container && policy == ExistingPolicy.RECREATE ? ExistingPolicy.UPDATE : policy;
+    switch (effective) {
+      case UPDATE:
+        GenericKubernetesResource current = resource.get();
+        if (current == null) {
+          resource.create();
+          return result(planned, Outcome.CREATED, null);
+        }
+        object.with("metadata").put("resourceVersion", current.getMetadata().getResourceVersion());
+        resource(planned, object).update();
+        return result(planned, Outcome.UPDATED, "existed: updated");
+      case RECREATE:
+        resource.delete();
+        waitUntilGone(resource, planned.describe() + " was not deleted");
+        resource.create();
+        return result(planned, Outcome.CREATED, "existed: deleted and created again");
+      default:
+        return result(planned, Outcome.SKIPPED, "already exists (policy skip)");
+    }
+  }
+
+  private boolean terminating(Resource<GenericKubernetesResource> resource) {
+    GenericKubernetesResource current = resource.get();
+    if (current == null) {
+      return true;
+    }
+    Object status = current.getAdditionalProperties().get("status");
+    return status instanceof java.util.Map<?, ?> map && TERMINATING.equals(map.get("phase"));
+  }
+
+  private void waitUntilGone(Resource<GenericKubernetesResource> resource, String failure) {
+    await(() -> resource.get() == null, deleteTimeout, pollInterval, failure);
+  }
+
+  /** Polls {@code done} until true; throws {@code failure} (and the timeout) when it never is. */
+  static void await(BooleanSupplier done, Duration timeout, Duration interval, String failure) {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (!done.getAsBoolean()) {
+      if (System.nanoTime() > deadline) {
+        throw new IllegalStateException(failure + " within " + timeout);
+      }
+      try {
+        Thread.sleep(interval.toMillis());
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException("interrupted while waiting: " + failure, e);
+      }
+    }
+  }
+
+  private Resource<GenericKubernetesResource> resource(PlannedObject planned, ObjectNode object) {
+    GenericKubernetesResource body =
+        client.getKubernetesSerialization().convertValue(object, GenericKubernetesResource.class);
+    NonNamespaceOperation<GenericKubernetesResource, ?, Resource<GenericKubernetesResource>> op =
+        planned.namespace() == null
+            ? client.genericKubernetesResources(context(planned, object))
+            : client
+                .genericKubernetesResources(context(planned, object))
+                .inNamespace(planned.namespace());
+    return op.resource(body);
+  }
+
+  /** The type from the archive directory and the object's own apiVersion: no discovery needed. */
+  static ResourceDefinitionContext context(PlannedObject planned, ObjectNode object) {
+    String typeDirectory = planned.typeDirectory();
+    int dot = typeDirectory.indexOf('.');
+    String apiVersion = object.path("apiVersion").asText();
+    return new ResourceDefinitionContext.Builder()
+        .withGroup(dot < 0 ? "" : typeDirectory.substring(dot + 1))
+        .withVersion(apiVersion.substring(apiVersion.indexOf('/') + 1))
+        .withPlural(dot < 0 ? typeDirectory : typeDirectory.substring(0, dot))
+        .withKind(object.path("kind").asText())
+        .withNamespaced(!planned.archived().clusterScoped())
+        .build();
+  }
+
+  private static String describe(KubernetesClientException e) {
+    if (e.getStatus() != null && e.getStatus().getReason() != null) {
+      return "HTTP "
+          + e.getCode()
+          + " "
+          + e.getStatus().getReason()
+          + ": "
+          + e.getStatus().getMessage();
+    }
+    return KubeFailures.describe(e);
+  }
+
+  private static ObjectResult result(PlannedObject planned, Outcome outcome, String reason) {
+    return new ObjectResult(
+        planned.typeDirectory(), planned.namespace(), planned.name(), outcome, reason);
+  }
+}

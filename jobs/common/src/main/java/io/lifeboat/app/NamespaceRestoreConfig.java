@@ -1,0 +1,52 @@
+package io.lifeboat.app;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+/** {@code lifeboat.restore.*}: one namespace restore (the one-off Job and the CLI's defaults). */
+@ConfigMapping(prefix = "lifeboat.restore")
+public interface NamespaceRestoreConfig {
+  /** The backup's namespace (its scope is {@code <lifeboat.cluster>/<namespace>}). */
+  Optional<String> namespace();
+
+  /** A backup id, or {@code latest}. */
+  @WithDefault("latest")
+  String backup();
+
+  /** {@code old:new} pairs. */
+  Optional<List<String>> namespaceMapping();
+
+  /** {@code skip}, {@code update} or {@code recreate}. */
+  @WithDefault("skip")
+  String existing();
+
+  Optional<List<String>> includeResources();
+
+  Optional<List<String>> excludeResources();
+
+  /** Label selectors; an object is taken when it matches any. */
+  Optional<List<String>> selector();
+
+  /** A resource modifiers YAML file. */
+  Optional<Path> resourceModifiers();
+
+  @WithDefault("false")
+  String preserveNodePorts();
+
+  /** Print the plan and write nothing. */
+  @WithDefault("false")
+  String dryRun();
+
+  @WithDefault("1m")
+  Duration crdTimeout();
+
+  @WithDefault("2m")
+  Duration deleteTimeout();
+
+  @WithDefault("8")
+  int parallelism();
+}

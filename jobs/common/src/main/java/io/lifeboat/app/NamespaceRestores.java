@@ -1,0 +1,109 @@
+package io.lifeboat.app;
+
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.lifeboat.codec.AgeIdentities;
+import io.lifeboat.codec.Decoding;
+import io.lifeboat.error.InvalidConfigurationException;
+import io.lifeboat.export.Selection;
+import io.lifeboat.repository.BackupRef;
+import io.lifeboat.repository.Kind;
+import io.lifeboat.repository.Repository;
+import io.lifeboat.repository.Scope;
+import io.lifeboat.restore.namespace.ExistingPolicy;
+import io.lifeboat.restore.namespace.NamespaceMapping;
+import io.lifeboat.restore.namespace.NamespaceRestorer;
+import io.lifeboat.restore.namespace.ResourceModifiers;
+import io.lifeboat.restore.namespace.RestoreOptions;
+import io.lifeboat.restore.namespace.RestoreRequest;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * Builds a namespace restore from config (and the CLI's overrides), so the Job and the CLI make the
+ * same call. Translation only.
+ */
+public final class NamespaceRestores {
+  private NamespaceRestores() {}
+
+  /** The values of one restore, after the CLI's flags were laid over the config. */
+  public record Settings(
+      String namespace,
+      String backup,
+      List<String> mapping,
+      String existing,
+      List<String> includeResources,
+      List<String> excludeResources,
+      List<String> selectors,
+      Path modifiers,
+      boolean preserveNodePorts,
+      Duration crdTimeout,
+      Duration deleteTimeout,
+      int parallelism,
+      Path identity) {}
+
+  public static Settings settings(NamespaceRestoreConfig restore, LifeboatConfig config) {
+    return new Settings(
+        restore.namespace().orElse(null),
+        restore.backup(),
+        restore.namespaceMapping().orElse(List.of()),
+        restore.existing(),
+        restore.includeResources().orElse(List.of()),
+        restore.excludeResources().orElse(List.of()),
+        restore.selector().orElse(List.of()),
+        restore.resourceModifiers().orElse(null),
+        Stores.bool(restore.preserveNodePorts(), "lifeboat.restore.preserve-node-ports"),
+        restore.crdTimeout(),
+        restore.deleteTimeout(),
+        restore.parallelism(),
+        config.age().identityFile().orElse(null));
+  }
+
+  public static RestoreRequest request(
+      Settings settings, LifeboatConfig config, Repository repository) {
+    if (settings.namespace() == null) {
+      throw new InvalidConfigurationException(
+          "lifeboat.restore.namespace (--namespace) is required: the namespace of the backup");
+    }
+    Scope scope = Scope.namespace(Tasks.cluster(config), settings.namespace());
+    BackupRef backup = repository.resolve(Kind.NAMESPACE, scope, settings.backup());
+    RestoreOptions options =
+        new RestoreOptions(
+            NamespaceMapping.parse(settings.mapping()),
+            ExistingPolicy.parse(settings.existing()),
+            Selection.all()
+                .withResources(settings.includeResources(), settings.excludeResources())
+                .withLabelSelectors(settings.selectors()),
+            modifiers(settings.modifiers()),
+            null,
+            settings.preserveNodePorts(),
+            settings.crdTimeout(),
+            settings.deleteTimeout(),
+            Duration.ofSeconds(1),
+            settings.parallelism(),
+            Duration.ofMinutes(10));
+    Decoding decoding =
+        settings.identity() == null
+            ? Decoding.withoutIdentities()
+            : Decoding.with(AgeIdentities.fromFile(settings.identity()));
+    return new RestoreRequest(backup, Tasks.cluster(config), decoding, options, Tasks.runner());
+  }
+
+  public static NamespaceRestorer restorer(Repository repository, KubernetesClient client) {
+    return new NamespaceRestorer(repository, client);
+  }
+
+  private static ResourceModifiers modifiers(Path file) {
+    if (file == null) {
+      return ResourceModifiers.none();
+    }
+    try {
+      return ResourceModifiers.parse(Files.readString(file), "'" + file + "'");
+    } catch (IOException e) {
+      throw new InvalidConfigurationException(
+          "lifeboat.restore.resource-modifiers: cannot read '" + file + "': " + e.getMessage());
+    }
+  }
+}
