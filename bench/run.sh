@@ -20,7 +20,7 @@ STARTUP_RUNS=${STARTUP_RUNS:-5}
 JAVA17=${JAVA17:-/usr/lib/jvm/java-17-openjdk-amd64}
 JAVA25=${JAVA25:-/usr/lib/jvm/temurin-25-jdk-amd64}
 JOB_JVM=$(sed -n 's/^JAVA_TOOL_OPTIONS=//p' k8s/cronjobs/jvm-options.env)
-ALT_JVM=${ALT_JVM:-$(echo "$JOB_JVM" | sed 's/ -XX:TieredStopAtLevel=1//')}
+ALT_JVM=${ALT_JVM:-$JOB_JVM -XX:TieredStopAtLevel=1}
 log() { echo "[bench $(date +%H:%M:%S)] $*" >&2; }
 
 # --- dependencies and build --------------------------------------------------------------------

@@ -87,7 +87,9 @@ public final class EtcdSnapshotter {
         // bench/run.sh reads this line to time process start -> first etcd byte.
         LOG.debugf(
             "first snapshot byte from %s at epoch-ms %d, %d ms after the snapshot call",
-            member.endpoint(), first.toEpochMilli(), toFirstByte.toMillis());
+            member.endpoint(),
+            first.toEpochMilli(),
+            toFirstByte.toMillis());
       }
       verifier.update(buffer, 0, n);
       writeTarget(target, buffer, n);
