@@ -27,6 +27,7 @@ import org.jboss.logging.Logger;
  */
 public final class EtcdSnapshotter {
   private static final Logger LOG = Logger.getLogger(EtcdSnapshotter.class);
+
   /** 256 chunks of etcd's 32 KiB blobs: 8 MiB in flight at most. */
   public static final int DEFAULT_BUFFER_CHUNKS = 256;
 
@@ -87,9 +88,7 @@ public final class EtcdSnapshotter {
         // bench/run.sh reads this line to time process start -> first etcd byte.
         LOG.debugf(
             "first snapshot byte from %s at epoch-ms %d, %d ms after the snapshot call",
-            member.endpoint(),
-            first.toEpochMilli(),
-            toFirstByte.toMillis());
+            member.endpoint(), first.toEpochMilli(), toFirstByte.toMillis());
       }
       verifier.update(buffer, 0, n);
       writeTarget(target, buffer, n);
