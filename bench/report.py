@@ -1,0 +1,79 @@
+"""Turns bench/run.sh's samples.tsv into the Markdown results table (medians, same-round ratios)."""
+import statistics
+import sys
+from collections import defaultdict
+
+samples, dbsizes, db_mib, rounds, job_jvm, alt_jvm, machine = sys.argv[1:8]
+rows = defaultdict(dict)  # case -> round -> (wall, rss_kib, extra)
+for line in open(samples):
+    case, rnd, wall, rss, extra = line.rstrip("\n").split("\t")
+    rows[case][rnd] = (float(wall), int(rss), extra)
+sizes = dict(line.split() for line in open(dbsizes))
+
+
+def med(case, i=0):
+    values = [v[i] for v in rows[case].values()]
+    return statistics.median(values) if values else None
+
+
+def mib(kib):
+    return f"{kib / 1024:.0f} MiB" if kib is not None else "n/a"
+
+
+def ratio(num, den):
+    rs = [rows[num][r][0] / rows[den][r][0] for r in rows[num] if r in rows[den] and rows[den][r][0] > 0]
+    if not rs:
+        return "n/a"
+    return f"{statistics.median(rs):.2f}x (range {min(rs):.2f}-{max(rs):.2f})"
+
+
+main_db = int(sizes.get(db_mib, "0"))
+print(f"# etcd snapshot benchmark\n")
+print(f"DB: {db_mib} MiB target, etcd reports {main_db / 2**20:.0f} MiB; {rounds} rounds, order alternating "
+      f"each round. Machine: {machine}.\n")
+print(f"Job JVM flags (k8s/cronjobs/jvm-options.env): `{job_jvm}`\n")
+print("## Snapshot: job vs (a) etcdctl to local disk vs (b) etcdctl && zstd && age && s3cmd put\n")
+print("| case | median wall | median peak RSS | job / this (median of same-round ratios) |")
+print("|---|---|---|---|")
+labels = {
+    "job": "job, stream mode (default), to S3Proxy: zstd + age + commit",
+    "job-spool": "job, spool mode (lifeboat.etcd.spool-dir set)",
+    "job-altjvm": f"job, stream mode, alternative flags `{alt_jvm}`",
+    "a": "(a) `etcdctl snapshot save` to local disk (floor)",
+    "b": "(b) `etcdctl snapshot save && zstd -3 && age && s3cmd put` (RSS: max of steps)",
+}
+for case in ["job", "job-spool", "job-altjvm", "a", "b"]:
+    if rows[case]:
+        r = "" if case == "job" else ratio("job", case)
+        print(f"| {labels[case]} | {med(case):.2f} s | {mib(med(case, 1))} | {r} |")
+if rows["b"]:
+    steps = [[float(x) for x in v[2].strip("/").split("/")] for v in rows["b"].values()]
+    print("\n(b) median step times: " + ", ".join(
+        f"{name} {statistics.median(s[i] for s in steps):.2f} s"
+        for i, name in enumerate(["etcdctl", "zstd -3", "age", "s3cmd put"])))
+if rows["job-spool"]:
+    print(f"\nSpool vs stream (same round): spool / stream = {ratio('job-spool', 'job')}")
+if rows["job-altjvm"]:
+    print(f"Alternative flags vs shipped flags (same round): alt / shipped = {ratio('job-altjvm', 'job')}")
+
+print("\n## Peak RSS of the job by DB size (stream mode, shipped flags)\n")
+print("| DB (etcd dbSize) | runs | median wall | peak RSS (max of runs) |")
+print("|---|---|---|---|")
+for case in sorted([c for c in rows if c.startswith("rss-")], key=lambda c: int(c[4:])):
+    size = int(sizes.get(case[4:], "0"))
+    peak = max(v[1] for v in rows[case].values())
+    print(f"| {size / 2**20:.0f} MiB | {len(rows[case])} | {med(case):.2f} s | {mib(peak)} |")
+if rows["job"]:
+    print(f"| {main_db / 2**20:.0f} MiB (main rounds) | {len(rows['job'])} | {med('job'):.2f} s | "
+          f"{mib(max(v[1] for v in rows['job'].values()))} |")
+
+print("\n## Start-up: process start -> first etcd snapshot byte\n")
+print("Measured as the job's own DEBUG line `first snapshot byte ... at epoch-ms T` minus `date +%s%3N` taken by the "
+      "script just before exec; includes JVM start, Quarkus boot, config, S3 repository check, member selection.\n")
+print("| JVM | runs | median start -> first byte | median wall (whole run) | median peak RSS |")
+print("|---|---|---|---|---|")
+for case, label in [("start-j17", "Java 17"), ("start-j25", "Java 25"),
+                    ("start-j25aot", "Java 25 + AOT cache (-XX:AOTCache=app.aot)")]:
+    if rows[case]:
+        fb = statistics.median(int(v[2]) for v in rows[case].values())
+        print(f"| {label} | {len(rows[case])} | {fb:.0f} ms | {med(case):.2f} s | {mib(med(case, 1))} |")
