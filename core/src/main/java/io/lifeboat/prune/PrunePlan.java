@@ -20,7 +20,8 @@ import java.util.Objects;
  * before anything is deleted.
  *
  * @param decision the retention policy's verdicts on the counted backups and the ignored entries
- * @param removals backups to delete: their catalog entry and every object of their data folder
+ * @param removals backups to delete, oldest first: their catalog entry and every object of their
+ *     data folder
  * @param held backups the policy would remove that a live restore lease names: kept this time
  * @param garbage unreferenced objects older than the grace period, to delete
  * @param spared unreferenced objects younger than the grace period, left alone

@@ -51,7 +51,10 @@ public final class PrunePlanner {
     RetentionDecision decision = settings.policy().decide(candidates, now);
     Map<BackupId, Held> holds = restoreHolds(kind, scope, decision.removed());
     List<Removal> removals = new ArrayList<>();
-    for (BackupId id : decision.removed()) {
+    // Oldest first: a prune that dies part-way has removed the least valuable backups.
+    List<BackupId> oldestFirst = new ArrayList<>(decision.removed());
+    java.util.Collections.reverse(oldestFirst);
+    for (BackupId id : oldestFirst) {
       if (!holds.containsKey(id)) {
         DataFolder folder = folders.get(id);
         removals.add(new Removal(new BackupRef(kind, scope, id), folder.keys));
