@@ -68,6 +68,7 @@ public final class Pruner {
    * name.)
    */
   public List<Scope> scopes(Kind kind, ClusterName cluster) {
+    requireCovered(kind);
     Scope clusterScope = Scope.cluster(cluster);
     if (!kind.namespaced()) {
       return List.of(clusterScope);
