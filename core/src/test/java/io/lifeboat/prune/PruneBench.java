@@ -97,7 +97,7 @@ public final class PruneBench {
               .prune(Kind.ETCD, PROD, PruneSettings.of(RetentionPolicy.newestOnly()), "bench");
       double seconds = (System.nanoTime() - start) / 1e9;
       System.out.printf(
-          "prune %,d backups on S3Proxy (keep only the newest): %,d catalog entries and %,d objects"
+          "prune %,d backups on S3Proxy (keep only the newest): %,d backups removed, %,d keys"
               + " deleted, %,d requests, %.1f s wall%n",
           backups,
           outcome.report().catalogEntries(),
