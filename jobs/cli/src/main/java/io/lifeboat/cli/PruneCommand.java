@@ -13,6 +13,7 @@ import picocli.CommandLine.Option;
 
 @Command(
     name = "prune",
+    mixinStandardHelpOptions = true,
     description =
         "Delete backups the retention policy no longer keeps, and garbage older than the grace"
             + " period. Configured like the CronJob: lifeboat.prune.*")
