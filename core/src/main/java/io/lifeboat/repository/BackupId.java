@@ -2,10 +2,11 @@ package io.lifeboat.repository;
 
 import io.lifeboat.error.InvalidConfigurationException;
 import java.security.SecureRandom;
+import java.time.DateTimeException;
 import java.time.Instant;
+import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.HexFormat;
 import java.util.regex.Pattern;
@@ -19,13 +20,14 @@ public record BackupId(Instant time, String suffix) implements Comparable<Backup
   private static final DateTimeFormatter FORMAT =
       DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
   private static final Pattern SHAPE = Pattern.compile("\\d{8}T\\d{6}Z-[0-9a-f]{4}");
+  private static final Pattern SUFFIX = Pattern.compile("[0-9a-f]{4}");
   private static final SecureRandom RANDOM = new SecureRandom();
 
   public BackupId {
     if (time.getNano() != 0) {
       throw new IllegalArgumentException("backup id time must be whole seconds, was " + time);
     }
-    if (!suffix.matches("[0-9a-f]{4}")) {
+    if (!SUFFIX.matcher(suffix).matches()) {
       throw new IllegalArgumentException(
           "backup id suffix must be 4 hex digits, was '" + suffix + "'");
     }
@@ -45,12 +47,24 @@ public record BackupId(Instant time, String suffix) implements Comparable<Backup
           "backup id must look like 20261125T181500Z-3f9a, was '" + text + "'");
     }
     try {
-      Instant time = Instant.from(FORMAT.parse(text.substring(0, 16)));
-      return new BackupId(time, text.substring(17));
-    } catch (DateTimeParseException e) {
+      // By hand rather than with FORMAT: prune parses every id of a catalog of 100k entries.
+      LocalDateTime time =
+          LocalDateTime.of(
+              digits(text, 0, 4),
+              digits(text, 4, 6),
+              digits(text, 6, 8),
+              digits(text, 9, 11),
+              digits(text, 11, 13),
+              digits(text, 13, 15));
+      return new BackupId(time.toInstant(ZoneOffset.UTC), text.substring(17));
+    } catch (DateTimeException e) {
       throw new InvalidConfigurationException(
           "backup id has an impossible time: '" + text + "'", e);
     }
+  }
+
+  private static int digits(String text, int from, int to) {
+    return Integer.parseInt(text, from, to, 10);
   }
 
   /** True when {@code text} has the shape of an id (used to skip foreign keys in listings). */
@@ -58,9 +72,14 @@ public record BackupId(Instant time, String suffix) implements Comparable<Backup
     return SHAPE.matcher(text).matches();
   }
 
+  /**
+   * Text order, which is time order then suffix: computed without formatting, since sorting a
+   * catalog of 100k entries compares ids millions of times.
+   */
   @Override
   public int compareTo(BackupId other) {
-    return toString().compareTo(other.toString());
+    int byTime = time.compareTo(other.time);
+    return byTime != 0 ? byTime : suffix.compareTo(other.suffix);
   }
 
   @Override

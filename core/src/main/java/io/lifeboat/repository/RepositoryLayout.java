@@ -84,8 +84,28 @@ public final class RepositoryLayout {
     return LEASES + "restore-" + kind.segment() + "-" + targetScope + JSON;
   }
 
+  /** Every restore lease of {@code kind}, whatever its target scope (prune lists them). */
+  public static String restoreLeasePrefix(Kind kind) {
+    return LEASES + "restore-" + kind.segment() + "-";
+  }
+
   public static String probe(String random) {
     return PROBES + random;
+  }
+
+  /**
+   * The backup whose data folder holds {@code key} ({@code data/<kind>/<scope>/<id>/<name>}); empty
+   * for any other key, including folders not named like a backup id.
+   */
+  public static Optional<BackupRef> parseDataObject(String key) {
+    if (!key.startsWith(DATA)) {
+      return Optional.empty();
+    }
+    String[] parts = key.substring(DATA.length()).split("/", -1);
+    if (parts.length < 4 || parts.length > 5 || parts[parts.length - 1].isEmpty()) {
+      return Optional.empty();
+    }
+    return parseRef(parts, parts.length - 1);
   }
 
   /** Parses a catalog key back into its backup reference; empty for anything else. */
@@ -95,19 +115,27 @@ public final class RepositoryLayout {
     }
     String rest = key.substring(CATALOG.length(), key.length() - JSON.length());
     String[] parts = rest.split("/");
-    if (parts.length < 3 || parts.length > 4 || !BackupId.looksLikeId(parts[parts.length - 1])) {
+    if (parts.length < 3 || parts.length > 4) {
+      return Optional.empty();
+    }
+    return parseRef(parts, parts.length);
+  }
+
+  /** {@code parts[0..length)} as kind, cluster, [namespace,] id; empty when they are not. */
+  private static Optional<BackupRef> parseRef(String[] parts, int length) {
+    if (!BackupId.looksLikeId(parts[length - 1])) {
       return Optional.empty();
     }
     try {
       Kind kind = Kind.parse(parts[0]);
-      if (kind.namespaced() != (parts.length == 4)) {
+      if (kind.namespaced() != (length == 4)) {
         return Optional.empty();
       }
       Scope scope =
-          parts.length == 4
+          length == 4
               ? Scope.namespace(new ClusterName(parts[1]), parts[2])
               : Scope.cluster(new ClusterName(parts[1]));
-      return Optional.of(new BackupRef(kind, scope, BackupId.parse(parts[parts.length - 1])));
+      return Optional.of(new BackupRef(kind, scope, BackupId.parse(parts[length - 1])));
     } catch (RuntimeException foreign) {
       return Optional.empty();
     }

@@ -90,6 +90,14 @@ public final class S3ProxyServer implements BeforeAllCallback, AfterAllCallback,
     }
   }
 
+  /**
+   * Where the filesystem backend keeps {@code bucket}'s objects (one file per key). Benchmarks fill
+   * it directly, which is much faster than PutObject; the server lists what it finds there.
+   */
+  public Path bucketDirectory(String bucket) {
+    return directory.resolve("data").resolve(bucket);
+  }
+
   /** Stops the server by PID and waits for it to exit. Data and port are kept for restart(). */
   public synchronized void stop() {
     if (process == null) {

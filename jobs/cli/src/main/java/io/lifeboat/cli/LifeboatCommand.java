@@ -15,6 +15,7 @@ import picocli.CommandLine.ScopeType;
       BackupsCommand.class,
       EtcdCommand.class,
       NamespaceCommand.class,
-      VerifyCommand.class
+      VerifyCommand.class,
+      PruneCommand.class
     })
 public class LifeboatCommand {}

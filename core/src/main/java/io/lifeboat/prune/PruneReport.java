@@ -1,0 +1,53 @@
+package io.lifeboat.prune;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What one execution deleted. Refusals are results, not failures: an object under S3 Object Lock
+ * retention stays, is listed here with the store's reason, and the prune still succeeds.
+ *
+ * @param catalogEntries catalog entries deleted (backups removed)
+ * @param deleted every key deleted (or already absent), in order
+ * @param refused keys the store would not delete, with its reason (e.g. {@code AccessDenied: ...})
+ * @param kept data folders deliberately left in place, with why: their catalog entry was refused,
+ *     or what they hold outside the store could not be reclaimed
+ * @param reclaimed resources deleted outside the store (VolumeSnapshotContents), one line each
+ * @param uploadsAborted incomplete uploads aborted
+ * @param requests delete and abort requests issued (1,000 keys per delete request)
+ */
+public record PruneReport(
+    int catalogEntries,
+    List<String> deleted,
+    Map<String, String> refused,
+    Map<String, String> kept,
+    List<String> reclaimed,
+    int uploadsAborted,
+    long requests) {
+  public PruneReport {
+    deleted = List.copyOf(deleted);
+    refused = Map.copyOf(refused);
+    kept = Map.copyOf(kept);
+    reclaimed = List.copyOf(reclaimed);
+  }
+
+  public static PruneReport empty() {
+    return new PruneReport(0, List.of(), Map.of(), Map.of(), List.of(), 0, 0);
+  }
+
+  /** One line, e.g. {@code 3 backups removed, 9 objects deleted, 1 refused (Object Lock), ...}. */
+  public String summary() {
+    return catalogEntries
+        + " backups removed, "
+        + deleted.size()
+        + " objects deleted, "
+        + refused.size()
+        + " refused by the store (Object Lock), "
+        + kept.size()
+        + " data folders kept, "
+        + reclaimed.size()
+        + " external resources reclaimed, "
+        + uploadsAborted
+        + " uploads aborted";
+  }
+}

@@ -1,0 +1,33 @@
+package io.lifeboat.jobs.prune;
+
+import io.lifeboat.app.Launcher;
+import io.lifeboat.app.LifeboatConfig;
+import io.lifeboat.app.PruneConfig;
+import io.lifeboat.app.PruneTasks;
+import io.lifeboat.app.Stores;
+import io.lifeboat.store.ObjectStore;
+import io.quarkus.runtime.QuarkusApplication;
+import jakarta.inject.Inject;
+import java.time.Clock;
+import org.jboss.logging.Logger;
+
+/** One prune of every configured kind and scope: config -> {@link PruneTasks} -> exit code. */
+public class PruneApp implements QuarkusApplication {
+  private static final Logger LOG = Logger.getLogger(PruneApp.class);
+
+  @Inject LifeboatConfig config;
+  @Inject PruneConfig prune;
+
+  @Override
+  public int run(String... args) {
+    // Prune deletes: it needs the full credentials, not a backup run's put-only view.
+    try (ObjectStore store = Stores.open(config)) {
+      LOG.infof("prune starting: kinds %s, location %s", prune.kinds(), store.location());
+      var request = new PruneTasks.Request(null, null, null);
+      PruneTasks.prune(config, prune, store, Clock.systemUTC(), request, LOG::info);
+      return 0;
+    } catch (RuntimeException e) {
+      return Launcher.report(e);
+    }
+  }
+}
