@@ -55,7 +55,10 @@ public final class EtcdSnapshotter {
   public Result snapshot(MemberStatus member, OutputStream target) {
     Instant start = clock.instant();
     Instant deadline = start.plus(settings.deadline());
-    ChunkPipe pipe = new ChunkPipe(bufferChunks);
+    // The hash is computed on jetcd's thread as bytes arrive, so it runs beside compression,
+    // encryption and upload on the worker instead of adding to them.
+    SnapshotVerifier verifier = new SnapshotVerifier();
+    ChunkPipe pipe = new ChunkPipe(bufferChunks, verifier::update);
     try (Client client = clients.connect(member.endpoint())) {
       CompletableFuture<Long> stream = client.getMaintenanceClient().snapshot(pipe.sink());
       stream.whenComplete(
@@ -66,19 +69,27 @@ public final class EtcdSnapshotter {
               pipe.finish();
             }
           });
-      return copyVerified(member, pipe.source(clock, deadline), target, start);
+      return copyVerified(member, pipe.source(clock, deadline), target, start, verifier);
     } finally {
       pipe.close();
     }
   }
 
+  /**
+   * Copies the pipe into {@code target}; the verifier was fed by the producer, and the queue's
+   * hand-off makes its state visible here once the end of the stream has been read.
+   */
   private Result copyVerified(
-      MemberStatus member, InputStream source, OutputStream target, Instant start) {
-    SnapshotVerifier verifier = new SnapshotVerifier();
+      MemberStatus member,
+      InputStream source,
+      OutputStream target,
+      Instant start,
+      SnapshotVerifier verifier) {
     byte[] buffer = new byte[64 * 1024];
+    long copied = 0;
     Duration toFirstByte = null;
     while (true) {
-      int n = readSource(member, source, buffer, verifier.size());
+      int n = readSource(member, source, buffer, copied);
       if (n < 0) {
         break;
       }
@@ -90,7 +101,7 @@ public final class EtcdSnapshotter {
             "first snapshot byte from %s at epoch-ms %d, %d ms after the snapshot call",
             member.endpoint(), first.toEpochMilli(), toFirstByte.toMillis());
       }
-      verifier.update(buffer, 0, n);
+      copied += n;
       writeTarget(target, buffer, n);
     }
     String sha256 = verifier.verify(member.endpoint().toString());

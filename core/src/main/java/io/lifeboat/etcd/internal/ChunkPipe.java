@@ -23,12 +23,19 @@ public final class ChunkPipe {
   private static final byte[] END = new byte[0];
   private static final long OFFER_SLICE_MILLIS = 100;
 
+  /** Sees every chunk on the producer's thread, before it is queued (the snapshot's hash). */
+  public interface Tap {
+    void accept(byte[] chunk, int offset, int length);
+  }
+
   private final BlockingQueue<byte[]> queue;
+  private final Tap tap;
   private volatile Throwable producerFailure;
   private volatile boolean consumerClosed;
 
-  public ChunkPipe(int capacity) {
+  public ChunkPipe(int capacity, Tap tap) {
     this.queue = new ArrayBlockingQueue<>(capacity);
+    this.tap = tap;
   }
 
   /** Where jetcd writes. Throws IOException once the consumer has given up. */
@@ -42,7 +49,9 @@ public final class ChunkPipe {
       @Override
       public void write(byte[] b, int off, int len) throws IOException {
         if (len > 0) {
-          enqueue(Arrays.copyOfRange(b, off, off + len));
+          byte[] chunk = Arrays.copyOfRange(b, off, off + len);
+          tap.accept(chunk, 0, len);
+          enqueue(chunk);
         }
       }
     };
