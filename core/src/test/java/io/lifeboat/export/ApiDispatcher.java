@@ -19,7 +19,7 @@ import java.util.function.IntFunction;
  * lists ({@code limit} and {@code continue}, sliced from the CRUD result), injected error codes,
  * and generated lists large enough to measure memory without storing every object in the mock.
  */
-final class ApiDispatcher extends KubernetesCrudDispatcher {
+public class ApiDispatcher extends KubernetesCrudDispatcher {
   private static final ObjectMapper MAPPER = new ObjectMapper();
 
   private final Map<String, String> documents = new ConcurrentHashMap<>();

@@ -22,17 +22,23 @@ import java.util.Map;
  * A fabric8 CRUD mock server on 127.0.0.1 that also answers discovery for the fixtures' types (as a
  * real API server would, with a preferred version per group and subresources) and pages lists.
  */
-final class MockCluster implements AutoCloseable {
+public final class MockCluster implements AutoCloseable {
   private static final List<String> ALL_VERBS =
       List.of("create", "delete", "get", "list", "patch", "update", "watch");
 
-  final ApiDispatcher dispatcher = new ApiDispatcher();
+  public final ApiDispatcher dispatcher;
   private final KubernetesMockServer server;
   private final Map<String, List<APIResource>> groupVersions = new LinkedHashMap<>();
   private final Map<String, List<String>> groupVersionNames = new LinkedHashMap<>();
-  final KubernetesClient client;
+  public final KubernetesClient client;
 
   MockCluster() {
+    this(new ApiDispatcher());
+  }
+
+  /** A cluster served by {@code dispatcher} (a subclass may answer more, e.g. pod exec). */
+  public MockCluster(ApiDispatcher dispatcher) {
+    this.dispatcher = dispatcher;
     server =
         new KubernetesMockServer(
             new Context(), new MockWebServer(), new HashMap<>(), dispatcher, false);
@@ -95,7 +101,7 @@ final class MockCluster implements AutoCloseable {
   }
 
   /** Registers (or replaces) the discovery document of one group version. */
-  void serve(String groupVersion, APIResource... resources) {
+  public void serve(String groupVersion, APIResource... resources) {
     groupVersions.put(groupVersion, new ArrayList<>(List.of(resources)));
     String group = groupVersion.contains("/") ? groupVersion.split("/")[0] : "";
     if (!group.isEmpty()) {
@@ -132,11 +138,11 @@ final class MockCluster implements AutoCloseable {
     return new GroupVersionForDiscovery(groupVersion, groupVersion.split("/")[1]);
   }
 
-  static APIResource namespaced(String name, String kind) {
+  public static APIResource namespaced(String name, String kind) {
     return resource(name, kind, true);
   }
 
-  static APIResource cluster(String name, String kind) {
+  public static APIResource cluster(String name, String kind) {
     return resource(name, kind, false);
   }
 
