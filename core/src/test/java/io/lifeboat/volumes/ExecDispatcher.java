@@ -30,13 +30,18 @@ final class ExecDispatcher extends ApiDispatcher {
       return new Script(code, "", false);
     }
 
+    static Script prints(int code, String stdout) {
+      return new Script(code, stdout, false);
+    }
+
     static Script hangs() {
       return new Script(0, "", true);
     }
   }
 
-  void script(String pod, Script script) {
-    scripts.put(pod, script);
+  /** What {@code command} (its words joined by spaces) answers in {@code pod}; default exit 0. */
+  void script(String pod, String command, Script script) {
+    scripts.put(pod + " " + command, script);
   }
 
   /** {@code exec <pod>/<container> <command...>} and {@code create volumesnapshot <name>}. */
@@ -71,7 +76,7 @@ final class ExecDispatcher extends ApiDispatcher {
       }
     }
     events.add("exec " + pod + "/" + container + " " + String.join(" ", command));
-    Script script = scripts.getOrDefault(pod, Script.exits(0));
+    Script script = scripts.getOrDefault(pod + " " + String.join(" ", command), Script.exits(0));
     return new MockResponse()
         .withWebSocketUpgrade(
             new WebSocketListener() {
