@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 
@@ -82,16 +83,20 @@ final class ExecDispatcher extends ApiDispatcher {
             new WebSocketListener() {
               @Override
               public void onOpen(WebSocket webSocket, Response response) {
-                if (script.hang()) {
-                  return;
+                if (!script.hang()) {
+                  // Off the server's event loop: the mock's send waits for the write to finish.
+                  CompletableFuture.runAsync(() -> answer(webSocket, script));
                 }
-                if (!script.stdout().isEmpty()) {
-                  webSocket.send(frame(1, script.stdout()));
-                }
-                webSocket.send(frame(3, status(script.exitCode())));
-                webSocket.close(1000, "");
               }
             });
+  }
+
+  private static void answer(WebSocket webSocket, Script script) {
+    if (!script.stdout().isEmpty()) {
+      webSocket.send(frame(1, script.stdout()));
+    }
+    webSocket.send(frame(3, status(script.exitCode())));
+    webSocket.close(1000, "");
   }
 
   private static String status(int exitCode) {
