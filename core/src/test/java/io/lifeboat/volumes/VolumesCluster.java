@@ -27,15 +27,15 @@ import java.util.concurrent.ConcurrentHashMap;
  * restore size), except for PVCs told to {@link #neverReady}. {@link #pause} runs it between two
  * polls of the snapshotter, with no sleeping.
  */
-final class VolumesCluster implements AutoCloseable {
-  static final String DRIVER = "ebs.csi.aws.com";
+public final class VolumesCluster implements AutoCloseable {
+  public static final String DRIVER = "ebs.csi.aws.com";
   final ExecDispatcher exec = new ExecDispatcher();
   final MockCluster mock = new MockCluster(exec);
-  final KubernetesClient client = mock.client;
+  public final KubernetesClient client = mock.client;
   private final Set<String> neverReady = ConcurrentHashMap.newKeySet();
   private final Map<String, String> restoreSizes = new ConcurrentHashMap<>();
 
-  VolumesCluster() {
+  public VolumesCluster() {
     mock.serve(
         "snapshot.storage.k8s.io/v1",
         MockCluster.namespaced("volumesnapshots", "VolumeSnapshot"),
@@ -80,14 +80,14 @@ final class VolumesCluster implements AutoCloseable {
         .create();
   }
 
-  void namespace(String name) {
+  public void namespace(String name) {
     client
         .namespaces()
         .resource(new NamespaceBuilder().withNewMetadata().withName(name).endMetadata().build())
         .create();
   }
 
-  void storageClass(String name, String provisioner) {
+  public void storageClass(String name, String provisioner) {
     client
         .storage()
         .v1()
@@ -103,7 +103,8 @@ final class VolumesCluster implements AutoCloseable {
   }
 
   /** A VolumeSnapshotClass; {@code lifeboatDefault} labels it, {@code clusterDefault} annotates. */
-  void snapshotClass(String name, String driver, boolean lifeboatDefault, boolean clusterDefault) {
+  public void snapshotClass(
+      String name, String driver, boolean lifeboatDefault, boolean clusterDefault) {
     GenericKubernetesResource vsc =
         SnapshotResources.resource(SnapshotResources.CLASSES, null, name);
     if (lifeboatDefault) {
@@ -176,7 +177,8 @@ final class VolumesCluster implements AutoCloseable {
     return created;
   }
 
-  PersistentVolumeClaim pvc(String namespace, String name, String storageClass, String size) {
+  public PersistentVolumeClaim pvc(
+      String namespace, String name, String storageClass, String size) {
     return pvc(namespace, name, storageClass, size, Map.of(), Map.of(), null);
   }
 
@@ -212,7 +214,7 @@ final class VolumesCluster implements AutoCloseable {
   }
 
   /** The snapshot of PVC {@code namespace/pvc} never becomes ready. */
-  void neverReady(String namespace, String pvc) {
+  public void neverReady(String namespace, String pvc) {
     neverReady.add(namespace + "/" + pvc);
   }
 
@@ -229,7 +231,7 @@ final class VolumesCluster implements AutoCloseable {
   }
 
   /** One pass of the snapshot controller over every VolumeSnapshot without a bound content. */
-  void reconcile() {
+  public void reconcile() {
     for (GenericKubernetesResource vs :
         client
             .genericKubernetesResources(SnapshotResources.SNAPSHOTS)
