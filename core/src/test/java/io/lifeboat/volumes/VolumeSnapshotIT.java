@@ -354,6 +354,41 @@ class VolumeSnapshotIT {
         .containsExactly(VolumeRestoreReport.Status.EXISTS);
   }
 
+  @Test
+  void restoreMapsTheNamespaceAndTakesOnlyTheRequestedPvcs() {
+    cluster.pvc("shop", "data-db-0", "gp3", "10Gi");
+    cluster.pvc("shop", "uploads", "gp3", "5Gi");
+    Manifest manifest = run(only("shop")).of("shop").manifest();
+    cluster.namespace("shop-copy");
+
+    VolumeRestoreReport report =
+        new VolumeRestorer(cluster.client)
+            .restore(
+                new VolumeRestoreRequest(
+                    "prod/shop/" + manifest.id(),
+                    manifest.source(VolumesSource.class),
+                    "shop-copy",
+                    Map.of(),
+                    "r1",
+                    Set.of("uploads")));
+
+    assertThat(report.volumes())
+        .extracting(VolumeRestoreReport.Result::pvc, VolumeRestoreReport.Result::status)
+        .containsExactly(tuple("uploads", VolumeRestoreReport.Status.CREATED));
+    var content = cluster.content(report.volumes().get(0).volumeSnapshotContent());
+    assertThat(SnapshotResources.text(content, "spec", "volumeSnapshotRef", "namespace"))
+        .isEqualTo("shop-copy");
+    assertThat(SnapshotResources.text(content, "spec", "source", "snapshotHandle"))
+        .isEqualTo("snap-shop-uploads");
+    PersistentVolumeClaim pvc =
+        cluster.client.persistentVolumeClaims().inNamespace("shop-copy").withName("uploads").get();
+    assertThat(pvc.getSpec().getStorageClassName()).isEqualTo("gp3");
+    assertThat(pvc.getMetadata().getAnnotations())
+        .containsEntry(VolumeRestorer.RESTORED_FROM, "prod/shop/" + manifest.id());
+    assertThat(cluster.client.persistentVolumeClaims().inNamespace("shop-copy").list().getItems())
+        .hasSize(1);
+  }
+
   /** What deleting the namespace does to it: PVCs and VolumeSnapshots go; Retain contents stay. */
   private void deleteNamespace(String namespace) {
     cluster.client.persistentVolumeClaims().inNamespace(namespace).delete();
