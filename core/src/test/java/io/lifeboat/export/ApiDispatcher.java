@@ -21,7 +21,7 @@ import java.util.function.IntFunction;
  * restores: per-object create refusals (the 422/403 a real API server gives) and CRDs that become
  * Established when created (the apiextensions controller's job).
  */
-public final class ApiDispatcher extends KubernetesCrudDispatcher {
+public class ApiDispatcher extends KubernetesCrudDispatcher {
   private static final ObjectMapper MAPPER = new ObjectMapper();
 
   private final Map<String, String> documents = new ConcurrentHashMap<>();

@@ -26,13 +26,19 @@ public final class MockCluster implements AutoCloseable {
   private static final List<String> ALL_VERBS =
       List.of("create", "delete", "get", "list", "patch", "update", "watch");
 
-  public final ApiDispatcher dispatcher = new ApiDispatcher();
+  public final ApiDispatcher dispatcher;
   private final KubernetesMockServer server;
   private final Map<String, List<APIResource>> groupVersions = new LinkedHashMap<>();
   private final Map<String, List<String>> groupVersionNames = new LinkedHashMap<>();
   public final KubernetesClient client;
 
   public MockCluster() {
+    this(new ApiDispatcher());
+  }
+
+  /** A cluster served by {@code dispatcher} (a subclass may answer more, e.g. pod exec). */
+  public MockCluster(ApiDispatcher dispatcher) {
+    this.dispatcher = dispatcher;
     server =
         new KubernetesMockServer(
             new Context(), new MockWebServer(), new HashMap<>(), dispatcher, false);

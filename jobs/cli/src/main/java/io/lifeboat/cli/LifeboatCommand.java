@@ -16,6 +16,7 @@ import picocli.CommandLine.ScopeType;
       EtcdCommand.class,
       NamespaceCommand.class,
       VerifyCommand.class,
-      PruneCommand.class
+      PruneCommand.class,
+      VolumesCommand.class
     })
 public class LifeboatCommand {}
