@@ -1,9 +1,11 @@
 package io.lifeboat.cli;
 
+import io.fabric8.kubernetes.client.KubernetesClient;
 import io.lifeboat.app.LifeboatConfig;
 import io.lifeboat.app.PruneConfig;
 import io.lifeboat.app.PruneTasks;
 import io.lifeboat.store.ObjectStore;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.util.concurrent.Callable;
@@ -33,12 +35,14 @@ public class PruneCommand implements Callable<Integer> {
 
   @Inject LifeboatConfig config;
   @Inject PruneConfig prune;
+  @Inject Instance<KubernetesClient> client;
 
   @Override
   public Integer call() {
     try (ObjectStore store = location.open(config)) {
       var request = new PruneTasks.Request(kind, scope, dryRun ? Boolean.TRUE : null);
-      PruneTasks.prune(config, prune, store, Clock.systemUTC(), request, System.out::println);
+      PruneTasks.prune(
+          config, prune, store, Clock.systemUTC(), request, client::get, System.out::println);
       return 0;
     }
   }

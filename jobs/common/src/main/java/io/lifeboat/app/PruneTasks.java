@@ -1,5 +1,6 @@
 package io.lifeboat.app;
 
+import io.fabric8.kubernetes.client.KubernetesClient;
 import io.lifeboat.error.InvalidConfigurationException;
 import io.lifeboat.prune.ExternalResources;
 import io.lifeboat.prune.PruneSettings;
@@ -9,6 +10,7 @@ import io.lifeboat.repository.Repository;
 import io.lifeboat.repository.Scope;
 import io.lifeboat.retention.RetentionPolicy;
 import io.lifeboat.store.ObjectStore;
+import io.lifeboat.volumes.VolumeSnapshotReclaimer;
 import java.time.Clock;
 import java.time.DateTimeException;
 import java.time.ZoneId;
@@ -17,6 +19,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /**
  * Builds prune from config, for the prune job and {@code lifeboat prune} alike. Prune runs with the
@@ -40,6 +43,7 @@ public final class PruneTasks {
       ObjectStore store,
       Clock clock,
       Request request,
+      Supplier<KubernetesClient> client,
       Consumer<String> out) {
     Map<Kind, PruneSettings> settings = new LinkedHashMap<>();
     for (Kind kind : kinds(prune, request.kind())) {
@@ -53,7 +57,12 @@ public final class PruneTasks {
             : Stores.bool(prune.dryRun(), "lifeboat.prune.dry-run");
     // Refuses a location that is not a repository, or of a format this build does not know.
     new Repository(store, clock).descriptor();
-    Pruner pruner = new Pruner(store, clock, ExternalResources.none());
+    // Volume backups hold VolumeSnapshots in the cluster; only they need the API server.
+    ExternalResources external =
+        settings.containsKey(Kind.VOLUMES)
+            ? new VolumeSnapshotReclaimer(client.get())
+            : ExternalResources.none();
+    Pruner pruner = new Pruner(store, clock, external);
     settings.forEach(
         (kind, kindSettings) -> {
           for (Scope scope : scopes(pruner, config, kind, only, request.kind() != null)) {

@@ -1,5 +1,6 @@
 package io.lifeboat.jobs.prune;
 
+import io.fabric8.kubernetes.client.KubernetesClient;
 import io.lifeboat.app.Launcher;
 import io.lifeboat.app.LifeboatConfig;
 import io.lifeboat.app.PruneConfig;
@@ -7,6 +8,7 @@ import io.lifeboat.app.PruneTasks;
 import io.lifeboat.app.Stores;
 import io.lifeboat.store.ObjectStore;
 import io.quarkus.runtime.QuarkusApplication;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import org.jboss.logging.Logger;
@@ -17,6 +19,7 @@ public class PruneApp implements QuarkusApplication {
 
   @Inject LifeboatConfig config;
   @Inject PruneConfig prune;
+  @Inject Instance<KubernetesClient> client;
 
   @Override
   public int run(String... args) {
@@ -24,7 +27,7 @@ public class PruneApp implements QuarkusApplication {
     try (ObjectStore store = Stores.open(config)) {
       LOG.infof("prune starting: kinds %s, location %s", prune.kinds(), store.location());
       var request = new PruneTasks.Request(null, null, null);
-      PruneTasks.prune(config, prune, store, Clock.systemUTC(), request, LOG::info);
+      PruneTasks.prune(config, prune, store, Clock.systemUTC(), request, client::get, LOG::info);
       return 0;
     } catch (RuntimeException e) {
       return Launcher.report(e);
