@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
+import io.fabric8.kubernetes.api.model.ObjectReferenceBuilder;
 import io.fabric8.kubernetes.api.model.PersistentVolumeClaim;
 import io.lifeboat.codec.AgeRecipients;
 import io.lifeboat.codec.Decoding;
@@ -52,6 +53,7 @@ class NamespaceRestoreWithVolumesIT {
   private final MutableClock clock = new MutableClock(Instant.parse("2026-11-25T18:15:00Z"));
   private final InMemoryObjectStore store = new InMemoryObjectStore(clock);
   private final Repository repository = new Repository(store, clock);
+  private static final String PV = "pv-shop-data-db-0";
   private VolumesCluster cluster;
   private BackupRef export;
 
@@ -62,7 +64,22 @@ class NamespaceRestoreWithVolumesIT {
     cluster.namespace("shop");
     cluster.storageClass("gp3", VolumesCluster.DRIVER);
     cluster.snapshotClass("ebs-snapshots", VolumesCluster.DRIVER, false, false);
-    cluster.pvc("shop", "data-db-0", "gp3", "10Gi", Map.of("app", "db"), Map.of(), null);
+    cluster.pvc(
+        "shop", "data-db-0", "gp3", "10Gi", Map.of("app", "db"), Map.of(), VolumesCluster.DRIVER);
+    cluster
+        .client
+        .persistentVolumes()
+        .withName(PV)
+        .edit(
+            pv -> {
+              pv.getSpec()
+                  .setClaimRef(
+                      new ObjectReferenceBuilder()
+                          .withNamespace("shop")
+                          .withName("data-db-0")
+                          .build());
+              return pv;
+            });
     cluster
         .client
         .configMaps()
@@ -123,6 +140,7 @@ class NamespaceRestoreWithVolumesIT {
         .inNamespace("shop")
         .delete();
     cluster.client.namespaces().withName("shop").delete();
+    cluster.client.persistentVolumes().withName(PV).delete();
   }
 
   private static RestoreOptions options() {
@@ -167,6 +185,10 @@ class NamespaceRestoreWithVolumesIT {
         .satisfies(r -> assertThat(r.outcome()).isEqualTo(Outcome.CREATED))
         .satisfies(r -> assertThat(r.reason()).contains("from VolumeSnapshot"));
     assertThat(result(report, "configmaps shop/app-config").outcome()).isEqualTo(Outcome.CREATED);
+    assertThat(result(report, "persistentvolumes " + PV))
+        .satisfies(r -> assertThat(r.outcome()).isEqualTo(Outcome.SKIPPED))
+        .satisfies(r -> assertThat(r.reason()).contains("its claim data-db-0 comes from"));
+    assertThat(cluster.client.persistentVolumes().withName(PV).get()).isNull();
 
     PersistentVolumeClaim pvc =
         cluster.client.persistentVolumeClaims().inNamespace("shop").withName("data-db-0").get();
@@ -204,6 +226,8 @@ class NamespaceRestoreWithVolumesIT {
     PersistentVolumeClaim pvc =
         cluster.client.persistentVolumeClaims().inNamespace("shop").withName("data-db-0").get();
     assertThat(pvc.getSpec().getDataSource()).isNull();
+    assertThat(pvc.getSpec().getVolumeName()).isEqualTo(PV);
+    assertThat(result(report, "persistentvolumes " + PV).outcome()).isEqualTo(Outcome.CREATED);
     assertThat(report.exitCode()).isEqualTo(ExitCode.OK);
   }
 
