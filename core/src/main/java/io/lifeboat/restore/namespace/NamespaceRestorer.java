@@ -53,6 +53,7 @@ public final class NamespaceRestorer {
     List<PlannedObject> planned = decide(archived, options, request.backup().id().toString());
     Scope target = Scope.namespace(request.targetCluster(), options.mapping().map(sourceNamespace));
     String restoreId = BackupId.next(repository.clock().instant()).toString();
+    VolumesPlan volumes = VolumesPlan.decide(repository, options.volumes(), request.backup());
     return new RestorePlan(
         restoreId,
         request.backup(),
@@ -60,13 +61,14 @@ public final class NamespaceRestorer {
         options,
         planned,
         archived.size() - planned.size(),
-        request.runner());
+        request.runner(),
+        volumes);
   }
 
   /**
    * What happens to each archived object, in restore order: the selection, {@link RestoreOrder},
-   * {@link ObjectCleaner}, the resource modifiers and the {@link PvcSource}. A pure function of its
-   * arguments; objects the selection leaves out are not in the result.
+   * {@link ObjectCleaner} and the resource modifiers. A pure function of its arguments; objects the
+   * selection leaves out are not in the result.
    */
   public static List<PlannedObject> decide(
       List<ArchivedObject> archived, RestoreOptions options, String backupId) {
@@ -91,7 +93,8 @@ public final class NamespaceRestorer {
   /**
    * Executes {@code plan} under the restore lease of its target scope ({@link
    * io.lifeboat.error.AlreadyLockedException}, exit 11, while another restore holds it) and stores
-   * the report. Objects the API refuses are failures in the report, not exceptions.
+   * the report. Objects the API refuses are failures in the report, not exceptions. The lease also
+   * names the chosen volumes backup, so prune leaves it alone while the restore runs.
    */
   public RestoreReport execute(RestorePlan plan) {
     if (client == null) {
@@ -108,13 +111,21 @@ public final class NamespaceRestorer {
             plan.runner(),
             "namespace restore " + plan.restoreId(),
             plan.options().leaseTtl(),
-            List.of(plan.backup().catalogKey()))) {
+            leasedBackups(plan))) {
       RestoreReport report = new RestoreRun(client, plan, lease, repository.clock()).run();
       String key = RepositoryLayout.restoreReport(Kind.NAMESPACE, plan.target(), plan.restoreId());
       repository.store().put(key, Json.write(report), Condition.ifAbsent());
       LOG.info(report.summary());
       return report;
     }
+  }
+
+  private static List<String> leasedBackups(RestorePlan plan) {
+    List<String> keys = new ArrayList<>(List.of(plan.backup().catalogKey()));
+    if (plan.volumes().fromSnapshots()) {
+      keys.add(plan.volumes().backup().catalogKey());
+    }
+    return keys;
   }
 
   private static PlannedObject plan(
@@ -131,9 +142,6 @@ public final class NamespaceRestorer {
     }
     try {
       ObjectNode object = options.modifiers().apply(archived.typeDirectory(), decision.object());
-      if (archived.kind().equals("PersistentVolumeClaim")) {
-        object = options.pvcSource().claim(object);
-      }
       return new PlannedObject(archived, PlannedObject.Action.RESTORE, null, object);
     } catch (ResourceModifiers.ModifierFailure e) {
       return new PlannedObject(archived, PlannedObject.Action.FAIL, e.getMessage(), null);

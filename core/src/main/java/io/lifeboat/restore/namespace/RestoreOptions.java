@@ -16,6 +16,8 @@ import java.util.Objects;
  * @param pollInterval how often those waits look
  * @param parallelism objects of one type written concurrently
  * @param leaseTtl the restore lease's expiry, renewed while the restore runs
+ * @param volumes which volumes backup the PVCs come from ({@code --volumes-backup}, {@code
+ *     --volumes-window}); default {@code nearest} within 1h
  * @param preserveNodePorts keep Services' nodePorts (Velero's {@code preserveNodePorts})
  */
 public record RestoreOptions(
@@ -23,7 +25,7 @@ public record RestoreOptions(
     ExistingPolicy existingPolicy,
     Selection selection,
     ResourceModifiers modifiers,
-    PvcSource pvcSource,
+    VolumeBackupChoice volumes,
     boolean preserveNodePorts,
     Duration crdTimeout,
     Duration deleteTimeout,
@@ -36,7 +38,7 @@ public record RestoreOptions(
     existingPolicy = existingPolicy == null ? ExistingPolicy.SKIP : existingPolicy;
     selection = selection == null ? Selection.all() : selection;
     modifiers = modifiers == null ? ResourceModifiers.none() : modifiers;
-    pvcSource = pvcSource == null ? PvcSource.AS_ARCHIVED : pvcSource;
+    volumes = volumes == null ? VolumeBackupChoice.defaults() : volumes;
     Objects.requireNonNull(crdTimeout, "crdTimeout");
     Objects.requireNonNull(deleteTimeout, "deleteTimeout");
     Objects.requireNonNull(pollInterval, "pollInterval");
@@ -68,7 +70,7 @@ public record RestoreOptions(
         existingPolicy,
         selection,
         modifiers,
-        pvcSource,
+        volumes,
         preserveNodePorts,
         crdTimeout,
         deleteTimeout,
@@ -83,7 +85,7 @@ public record RestoreOptions(
         value,
         selection,
         modifiers,
-        pvcSource,
+        volumes,
         preserveNodePorts,
         crdTimeout,
         deleteTimeout,
@@ -98,7 +100,7 @@ public record RestoreOptions(
         existingPolicy,
         value,
         modifiers,
-        pvcSource,
+        volumes,
         preserveNodePorts,
         crdTimeout,
         deleteTimeout,
@@ -113,7 +115,7 @@ public record RestoreOptions(
         existingPolicy,
         selection,
         value,
-        pvcSource,
+        volumes,
         preserveNodePorts,
         crdTimeout,
         deleteTimeout,
@@ -122,7 +124,7 @@ public record RestoreOptions(
         leaseTtl);
   }
 
-  public RestoreOptions withPvcSource(PvcSource value) {
+  public RestoreOptions withVolumes(VolumeBackupChoice value) {
     return new RestoreOptions(
         mapping,
         existingPolicy,
@@ -143,7 +145,7 @@ public record RestoreOptions(
         existingPolicy,
         selection,
         modifiers,
-        pvcSource,
+        volumes,
         preserveNodePorts,
         crd,
         delete,
@@ -158,7 +160,7 @@ public record RestoreOptions(
         existingPolicy,
         selection,
         modifiers,
-        pvcSource,
+        volumes,
         preserveNodePorts,
         crdTimeout,
         deleteTimeout,

@@ -23,6 +23,7 @@ import java.util.Locale;
  * @param target the scope restored into, {@code <cluster>/<namespace>}: the lease's and report's
  * @param excluded objects of the backup the selection left out
  * @param runner who runs the restore (pod or host name), recorded in the lease
+ * @param volumes where the PVCs come from: a volumes backup's snapshots or the archive
  */
 public record RestorePlan(
     String restoreId,
@@ -31,10 +32,12 @@ public record RestorePlan(
     RestoreOptions options,
     List<PlannedObject> objects,
     long excluded,
-    String runner) {
+    String runner,
+    VolumesPlan volumes) {
 
   public RestorePlan {
     objects = List.copyOf(objects);
+    volumes = volumes == null ? VolumesPlan.none("no volumes backup considered") : volumes;
   }
 
   public long count(PlannedObject.Action action) {
@@ -53,10 +56,18 @@ public record RestorePlan(
         .append(" (existing objects: ")
         .append(options.existingPolicy().name().toLowerCase(Locale.ROOT))
         .append(")\n");
+    text.append("volumes: ").append(volumes.decision()).append('\n');
     int step = 0;
     for (PlannedObject o : objects) {
       text.append(String.format(Locale.ROOT, "%5d %-9s %s", ++step, verb(o), o.describe()));
-      text.append(o.reason() == null ? "" : " (" + o.reason() + ")").append('\n');
+      String reason = o.reason();
+      if (o.action() == PlannedObject.Action.RESTORE && volumes.covers(o.archived())) {
+        reason =
+            o.archived().kind().equals("PersistentVolume")
+                ? "skipped if its claim comes back from " + volumes.backup()
+                : "from its snapshot in " + volumes.backup();
+      }
+      text.append(reason == null ? "" : " (" + reason + ")").append('\n');
     }
     text.append(
         String.format(

@@ -1,6 +1,7 @@
 package io.lifeboat.restore.namespace;
 
 import io.lifeboat.error.ExitCode;
+import io.lifeboat.volumes.VolumeRestoreReport;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -8,7 +9,10 @@ import java.util.Locale;
 
 /**
  * What one restore did, object by object, stored under {@code restores/namespace/<target
- * scope>/<restore-id>.json} and printed. Any failed object makes the restore partial (exit 3).
+ * scope>/<restore-id>.json} and printed. Any failed object, or PVC the volumes backup could not
+ * restore, makes the restore partial (exit 3).
+ *
+ * @param volumes where the PVCs came from (null in reports written before volumes restores)
  */
 public record RestoreReport(
     String restoreId,
@@ -17,10 +21,26 @@ public record RestoreReport(
     String existingPolicy,
     Instant startedAt,
     Instant completedAt,
-    List<ObjectResult> results) {
+    List<ObjectResult> results,
+    Volumes volumes) {
 
   public RestoreReport {
     results = List.copyOf(results);
+  }
+
+  /**
+   * The volumes part: the choice in words, the volumes backup chosen ({@code prod/shop/<id>}, null
+   * when the PVCs came from the archive) and what the volume restorer did per PVC. A claim it
+   * created (or found) is not created again from the archive; one it failed is, and is listed here.
+   */
+  public record Volumes(String decision, String backup, List<VolumeRestoreReport.Result> results) {
+    public Volumes {
+      results = results == null ? List.of() : List.copyOf(results);
+    }
+
+    public long count(VolumeRestoreReport.Status status) {
+      return results.stream().filter(r -> r.status() == status).count();
+    }
   }
 
   public enum Outcome {
@@ -50,7 +70,8 @@ public record RestoreReport(
   }
 
   public ExitCode exitCode() {
-    return count(Outcome.FAILED) > 0 ? ExitCode.PARTIAL : ExitCode.OK;
+    boolean volumeFailed = volumes != null && volumes.count(VolumeRestoreReport.Status.FAILED) > 0;
+    return count(Outcome.FAILED) > 0 || volumeFailed ? ExitCode.PARTIAL : ExitCode.OK;
   }
 
   /** One line per object, then the summary line. */
@@ -62,14 +83,36 @@ public record RestoreReport(
               Locale.ROOT, "%-8s %s", r.outcome().name().toLowerCase(Locale.ROOT), r.describe()));
       text.append(r.reason() == null ? "" : " (" + r.reason() + ")").append('\n');
     }
+    if (volumes != null) {
+      text.append("volumes: ").append(volumes.decision()).append('\n');
+      for (VolumeRestoreReport.Result v : volumes.results()) {
+        text.append(
+            String.format(
+                Locale.ROOT,
+                "%-8s pvc %s%s%n",
+                v.status().name().toLowerCase(Locale.ROOT),
+                v.pvc(),
+                v.detail() == null ? "" : " (" + v.detail() + ")"));
+      }
+    }
     return text.append(summary()).append('\n').toString();
   }
 
   public String summary() {
     long millis = Duration.between(startedAt, completedAt).toMillis();
+    String pvcs =
+        volumes == null || volumes.backup() == null
+            ? ""
+            : String.format(
+                Locale.ROOT,
+                "; volumes from %s: %d PVCs created from snapshots, %d existed, %d failed",
+                volumes.backup(),
+                volumes.count(VolumeRestoreReport.Status.CREATED),
+                volumes.count(VolumeRestoreReport.Status.EXISTS),
+                volumes.count(VolumeRestoreReport.Status.FAILED));
     return String.format(
         Locale.ROOT,
-        "namespace restore %s of %s into %s: %d created, %d updated, %d skipped, %d failed in %d ms",
+        "namespace restore %s of %s into %s: %d created, %d updated, %d skipped, %d failed in %d ms%s",
         restoreId,
         backup,
         target,
@@ -77,6 +120,7 @@ public record RestoreReport(
         count(Outcome.UPDATED),
         count(Outcome.SKIPPED),
         count(Outcome.FAILED),
-        millis);
+        millis,
+        pvcs);
   }
 }

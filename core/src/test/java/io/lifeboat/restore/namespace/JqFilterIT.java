@@ -65,7 +65,7 @@ class JqFilterIT {
         NamespaceRestorer.decide(archived, RestoreOptions.defaults(), BACKUP_ID);
     RestorePlan plan =
         new RestorePlan(
-            "r", null, Scope.parse("prod/shop"), RestoreOptions.defaults(), planned, 0, "t");
+            "r", null, Scope.parse("prod/shop"), RestoreOptions.defaults(), planned, 0, "t", null);
 
     JsonNode jq = runFilter(root, BACKUP_ID);
 

@@ -14,6 +14,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -74,7 +75,9 @@ public class NamespaceCommand {
           base.crdTimeout(),
           base.deleteTimeout(),
           base.parallelism(),
-          identity != null ? identity : base.identity());
+          identity != null ? identity : base.identity(),
+          base.volumesBackup(),
+          base.volumesWindow());
     }
   }
 
@@ -94,6 +97,18 @@ public class NamespaceCommand {
     @Option(names = "--dry-run", description = "print the plan in order; write nothing")
     boolean dryRun;
 
+    @Option(
+        names = "--volumes-backup",
+        description =
+            "PVCs from a volumes backup's snapshots: nearest (default), none (from the archive)"
+                + " or a backup id")
+    String volumesBackup;
+
+    @Option(
+        names = "--volumes-window",
+        description = "how far from the namespace backup 'nearest' looks (ISO-8601, default PT1H)")
+    Duration volumesWindow;
+
     @Override
     public Integer call() {
       var base = NamespaceRestores.settings(restore, config);
@@ -101,6 +116,7 @@ public class NamespaceCommand {
       if (existing != null) {
         settings = withExisting(settings, existing);
       }
+      settings = settings.withVolumes(volumesBackup, volumesWindow);
       try (ObjectStore store = location.open(config)) {
         Repository repository = new Repository(store, Clock.systemUTC());
         NamespaceRestorer restorer =
@@ -130,7 +146,9 @@ public class NamespaceCommand {
           s.crdTimeout(),
           s.deleteTimeout(),
           s.parallelism(),
-          s.identity());
+          s.identity(),
+          s.volumesBackup(),
+          s.volumesWindow());
     }
   }
 

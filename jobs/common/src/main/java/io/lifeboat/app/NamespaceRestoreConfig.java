@@ -49,4 +49,15 @@ public interface NamespaceRestoreConfig {
 
   @WithDefault("8")
   int parallelism();
+
+  /**
+   * Where PVCs come from: {@code nearest} (the volumes backup of the namespace closest in time to
+   * the namespace backup, within {@link #volumesWindow()}), {@code none} (the archive), or an id.
+   */
+  @WithDefault("nearest")
+  String volumesBackup();
+
+  /** How far from the namespace backup {@code nearest} looks. */
+  @WithDefault("1h")
+  Duration volumesWindow();
 }

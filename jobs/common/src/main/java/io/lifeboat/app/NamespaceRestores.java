@@ -15,6 +15,7 @@ import io.lifeboat.restore.namespace.NamespaceRestorer;
 import io.lifeboat.restore.namespace.ResourceModifiers;
 import io.lifeboat.restore.namespace.RestoreOptions;
 import io.lifeboat.restore.namespace.RestoreRequest;
+import io.lifeboat.restore.namespace.VolumeBackupChoice;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -42,7 +43,30 @@ public final class NamespaceRestores {
       Duration crdTimeout,
       Duration deleteTimeout,
       int parallelism,
-      Path identity) {}
+      Path identity,
+      String volumesBackup,
+      Duration volumesWindow) {
+
+    /** The same settings with the CLI's {@code --volumes-backup} / {@code --volumes-window}. */
+    public Settings withVolumes(String backup, Duration window) {
+      return new Settings(
+          namespace,
+          this.backup,
+          mapping,
+          existing,
+          includeResources,
+          excludeResources,
+          selectors,
+          modifiers,
+          preserveNodePorts,
+          crdTimeout,
+          deleteTimeout,
+          parallelism,
+          identity,
+          backup != null ? backup : volumesBackup,
+          window != null ? window : volumesWindow);
+    }
+  }
 
   public static Settings settings(NamespaceRestoreConfig restore, LifeboatConfig config) {
     return new Settings(
@@ -58,7 +82,9 @@ public final class NamespaceRestores {
         restore.crdTimeout(),
         restore.deleteTimeout(),
         restore.parallelism(),
-        config.age().identityFile().orElse(null));
+        config.age().identityFile().orElse(null),
+        restore.volumesBackup(),
+        restore.volumesWindow());
   }
 
   public static RestoreRequest request(
@@ -77,7 +103,7 @@ public final class NamespaceRestores {
                 .withResources(settings.includeResources(), settings.excludeResources())
                 .withLabelSelectors(settings.selectors()),
             modifiers(settings.modifiers()),
-            null,
+            new VolumeBackupChoice(settings.volumesBackup(), settings.volumesWindow()),
             settings.preserveNodePorts(),
             settings.crdTimeout(),
             settings.deleteTimeout(),

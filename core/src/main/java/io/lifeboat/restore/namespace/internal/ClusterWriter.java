@@ -11,7 +11,6 @@ import io.lifeboat.export.internal.KubeFailures;
 import io.lifeboat.restore.namespace.ExistingPolicy;
 import io.lifeboat.restore.namespace.ObjectCleaner;
 import io.lifeboat.restore.namespace.PlannedObject;
-import io.lifeboat.restore.namespace.PvcSource;
 import io.lifeboat.restore.namespace.RestoreReport.ObjectResult;
 import io.lifeboat.restore.namespace.RestoreReport.Outcome;
 import java.time.Duration;
@@ -28,7 +27,6 @@ public final class ClusterWriter {
 
   private final KubernetesClient client;
   private final ExistingPolicy policy;
-  private final PvcSource pvcSource;
   private final String restoreId;
   private final Duration deleteTimeout;
   private final Duration pollInterval;
@@ -37,13 +35,11 @@ public final class ClusterWriter {
   public ClusterWriter(
       KubernetesClient client,
       ExistingPolicy policy,
-      PvcSource pvcSource,
       String restoreId,
       Duration deleteTimeout,
       Duration pollInterval) {
     this.client = client;
     this.policy = policy;
-    this.pvcSource = pvcSource;
     this.restoreId = restoreId;
     this.deleteTimeout = deleteTimeout;
     this.pollInterval = pollInterval;
@@ -55,9 +51,6 @@ public final class ClusterWriter {
     object.with("metadata").with("labels").put(ObjectCleaner.RESTORE_LABEL, restoreId);
     Resource<GenericKubernetesResource> resource = resource(planned, object);
     try {
-      if (planned.archived().kind().equals("PersistentVolumeClaim")) {
-        pvcSource.beforeCreate(client, object);
-      }
       try {
         resource.create();
         return result(planned, Outcome.CREATED, null);

@@ -13,6 +13,10 @@ import io.lifeboat.restore.namespace.RestorePlan;
 import io.lifeboat.restore.namespace.RestoreReport;
 import io.lifeboat.restore.namespace.RestoreReport.ObjectResult;
 import io.lifeboat.restore.namespace.RestoreReport.Outcome;
+import io.lifeboat.restore.namespace.VolumesPlan;
+import io.lifeboat.volumes.VolumeRestoreReport;
+import io.lifeboat.volumes.VolumeRestoreRequest;
+import io.lifeboat.volumes.VolumeRestorer;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -23,6 +27,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
@@ -33,6 +38,11 @@ import java.util.stream.Collectors;
  * One execution of a plan: CRDs first, waited on until Established (with a deadline), discovery
  * refreshed, then every other type in plan order, the objects of one type written concurrently. The
  * lease is renewed between types when a third of its time has passed.
+ *
+ * <p>When the plan took a volumes backup, its PVCs are restored from their snapshots by {@link
+ * VolumeRestorer} once the Namespace exists and before any other type (PVs, claims, workloads); the
+ * archive's claims it created or found, and the archived PVs bound to them, are then not written. A
+ * claim it failed is created from the archive, as without a volumes backup.
  */
 public final class RestoreRun {
   private final KubernetesClient client;
@@ -42,6 +52,9 @@ public final class RestoreRun {
   private final ClusterWriter writer;
   private final ObjectResult[] results;
   private final Map<String, String> notEstablished = new HashMap<>();
+  private final Map<String, VolumeRestoreReport.Result> fromSnapshots = new HashMap<>();
+  private VolumeRestoreReport volumes;
+  private boolean volumesDone;
   private Instant renewed;
 
   public RestoreRun(KubernetesClient client, RestorePlan plan, Lease lease, Clock clock) {
@@ -54,7 +67,6 @@ public final class RestoreRun {
         new ClusterWriter(
             client,
             options.existingPolicy(),
-            options.pvcSource(),
             plan.restoreId(),
             options.deleteTimeout(),
             options.pollInterval());
@@ -78,15 +90,20 @@ public final class RestoreRun {
       Set<String> served = null;
       for (Map.Entry<String, List<Integer>> type : byType.entrySet()) {
         boolean definitions = RestoreOrder.isCustomResourceDefinitions(type.getKey());
+        if (!definitions && !volumesDone && !type.getKey().equals("namespaces")) {
+          restoreVolumes();
+          renewIfDue();
+        }
+        List<Integer> indexes = withoutSnapshotRestored(type.getValue());
         if (!definitions && served == null) {
           served = servedTypes();
         }
         if (!definitions && !served.contains(type.getKey())) {
-          fail(type.getValue(), "type " + type.getKey() + " is not served by the API server");
+          fail(indexes, "type " + type.getKey() + " is not served by the API server");
         } else if (notEstablished.containsKey(type.getKey())) {
-          fail(type.getValue(), notEstablished.get(type.getKey()));
+          fail(indexes, notEstablished.get(type.getKey()));
         } else {
-          write(type.getValue(), pool);
+          write(indexes, pool);
         }
         if (definitions) {
           awaitEstablished(type.getValue());
@@ -103,7 +120,104 @@ public final class RestoreRun {
         plan.options().existingPolicy().name().toLowerCase(Locale.ROOT),
         started,
         clock.instant(),
-        List.of(results));
+        List.of(results),
+        new RestoreReport.Volumes(
+            plan.volumes().decision(),
+            plan.volumes().backupName(),
+            volumes == null ? List.of() : volumes.volumes()));
+  }
+
+  /**
+   * Restores the planned claims the volumes backup holds from their snapshots, into the target
+   * namespace, under this restore's id (a lower-case DNS label, so the snapshot objects' names are
+   * unique to this restore).
+   */
+  private void restoreVolumes() {
+    volumesDone = true;
+    VolumesPlan plan = this.plan.volumes();
+    if (!plan.fromSnapshots()) {
+      return;
+    }
+    Set<String> claims = new TreeSet<>();
+    for (PlannedObject o : this.plan.objects()) {
+      if (o.action() == PlannedObject.Action.RESTORE
+          && o.archived().kind().equals("PersistentVolumeClaim")
+          && plan.covers(o.archived())) {
+        claims.add(o.archived().name());
+      }
+    }
+    if (claims.isEmpty()) {
+      return;
+    }
+    volumes =
+        new VolumeRestorer(client)
+            .restore(
+                new VolumeRestoreRequest(
+                    plan.backupName(),
+                    plan.source(),
+                    this.plan.target().namespace(),
+                    Map.of(),
+                    this.plan.restoreId().toLowerCase(Locale.ROOT),
+                    claims));
+    for (VolumeRestoreReport.Result r : volumes.volumes()) {
+      if (r.status() != VolumeRestoreReport.Status.FAILED) {
+        fromSnapshots.put(r.pvc(), r);
+      }
+    }
+  }
+
+  /**
+   * Records the claims the volume restorer took care of, and the PVs bound to them, and returns the
+   * other indexes, which are written as planned.
+   */
+  private List<Integer> withoutSnapshotRestored(List<Integer> indexes) {
+    if (fromSnapshots.isEmpty()) {
+      return indexes;
+    }
+    List<Integer> rest = new ArrayList<>(indexes.size());
+    for (int i : indexes) {
+      PlannedObject o = plan.objects().get(i);
+      String kind = o.archived().kind();
+      String claim =
+          kind.equals("PersistentVolumeClaim")
+              ? o.archived().name()
+              : o.archived().object().path("spec").path("claimRef").path("name").asText(null);
+      VolumeRestoreReport.Result r =
+          plan.volumes().covers(o.archived()) && claim != null ? fromSnapshots.get(claim) : null;
+      if (r == null) {
+        rest.add(i);
+      } else if (kind.equals("PersistentVolume")) {
+        results[i] =
+            new ObjectResult(
+                o.typeDirectory(),
+                o.namespace(),
+                o.name(),
+                Outcome.SKIPPED,
+                "its claim "
+                    + claim
+                    + " comes from "
+                    + plan.volumes().backup()
+                    + " on a new volume");
+      } else {
+        boolean created = r.status() == VolumeRestoreReport.Status.CREATED;
+        results[i] =
+            new ObjectResult(
+                o.typeDirectory(),
+                o.namespace(),
+                o.name(),
+                created ? Outcome.CREATED : Outcome.SKIPPED,
+                created
+                    ? "from VolumeSnapshot "
+                        + r.volumeSnapshot()
+                        + " of "
+                        + plan.volumes().backup()
+                        + " ("
+                        + r.detail()
+                        + ")"
+                    : r.detail());
+      }
+    }
+    return rest;
   }
 
   private void write(List<Integer> indexes, ExecutorService pool) {
