@@ -76,6 +76,7 @@ class NamespaceExportBenchIT {
       List<Long> exportPeaks = new ArrayList<>();
       List<Double> kubectlWall = new ArrayList<>();
       List<Long> kubectlRss = new ArrayList<>();
+      List<Double> kubectlCpu = new ArrayList<>();
       List<Double> ratios = new ArrayList<>();
       List<Double> twoRatios = new ArrayList<>();
       double cold = 0;
@@ -101,6 +102,7 @@ class NamespaceExportBenchIT {
           twoTypes.add(two.seconds);
           kubectlWall.add(get.seconds);
           kubectlRss.add(get.peakKib);
+          kubectlCpu.add(get.cpuSeconds);
           ratios.add(all.seconds / get.seconds);
           twoRatios.add(two.seconds / get.seconds);
         }
@@ -140,11 +142,12 @@ class NamespaceExportBenchIT {
           String.format(
               Locale.ROOT,
               "  kubectl get configmaps,secrets -o json: median of %d %.3f s %s = %.0f objects/s,"
-                  + " peak RSS %s MiB",
+                  + " kubectl's own CPU (user+sys) %s s, peak RSS %s MiB",
               ROUNDS,
               kubectlMedian,
               seconds(kubectlWall),
               count / kubectlMedian,
+              seconds(kubectlCpu),
               kubectlRss.stream().map(k -> String.valueOf(k / 1024)).toList()));
       lines.add(
           String.format(
@@ -172,7 +175,7 @@ class NamespaceExportBenchIT {
         out, String.join("\n", lines) + "\n", StandardOpenOption.CREATE, StandardOpenOption.APPEND);
   }
 
-  private record Measured(double seconds, long peakKib) {}
+  private record Measured(double seconds, long peakKib, double cpuSeconds) {}
 
   private static Measured export(
       MockCluster cluster, MutableClock clock, Selection selection, int count) {
@@ -192,7 +195,7 @@ class NamespaceExportBenchIT {
     assertThat(report.outcome()).isEqualTo(ExportReport.Outcome.COMPLETED);
     assertThat(report.source().counts().get("configmaps")).isEqualTo(count - count / 2);
     assertThat(report.source().counts().get("secrets")).isEqualTo(count / 2);
-    return new Measured(seconds, -1);
+    return new Measured(seconds, -1, -1);
   }
 
   private static List<String> kubectlCommand(String kubectl, String server, Path cacheDir) {
@@ -227,12 +230,16 @@ class NamespaceExportBenchIT {
     String report = Files.readString(err);
     assertThat(done && process.exitValue() == 0).as(report).isTrue();
     long peak = -1;
+    double cpu = 0;
     for (String line : report.split("\n")) {
+      if (line.contains("User time (seconds):") || line.contains("System time (seconds):")) {
+        cpu += Double.parseDouble(line.substring(line.lastIndexOf(':') + 1).trim());
+      }
       if (line.contains("Maximum resident set size (kbytes):")) {
         peak = Long.parseLong(line.replaceAll("[^0-9]", ""));
       }
     }
-    return new Measured(seconds, peak);
+    return new Measured(seconds, peak, cpu);
   }
 
   /** An untimed run that keeps kubectl's output, to check it printed every object. */
