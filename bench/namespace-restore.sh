@@ -9,9 +9,9 @@ cd "$(dirname "$0")/.."
 counts=("${@:-1000 10000}")
 out="$PWD/core/target/bench-namespace-restore.txt"
 rm -f "$out"
-mvn -B -q -o install -DskipTests >/dev/null
+# Builds through the reactor (never install: ~/.m2 is shared).
 for n in ${counts[@]}; do
-  mvn -B -q -o -pl core verify -Dtest=NoSuchTest -Dsurefire.failIfNoSpecifiedTests=false \
+  mvn -B -q -o -pl core -am verify -Dtest=NoSuchTest -Dsurefire.failIfNoSpecifiedTests=false \
     -Dit.test=NamespaceRestoreBenchIT -Dfailsafe.failIfNoSpecifiedTests=false \
     -Dlifeboat.bench.objects="$n" -Dlifeboat.bench.output="$out" -DargLine=-Xmx1g >/dev/null
 done
