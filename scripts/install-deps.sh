@@ -19,3 +19,6 @@ if [ ${#need[@]} -gt 0 ]; then
   apt-get update -qq
   apt-get install -y -qq "${need[@]}" >/dev/null
 fi
+
+# kubectl v1.20.2 (Debian kubernetes-client) into .tools/: the k8s/cronjobs tests render the manifests with it.
+"$(dirname "$0")/install-kubectl.sh" >/dev/null

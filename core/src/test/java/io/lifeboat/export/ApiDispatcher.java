@@ -28,6 +28,7 @@ public class ApiDispatcher extends KubernetesCrudDispatcher {
   private final Map<String, Integer> failures = new ConcurrentHashMap<>();
   private final Map<String, Generated> generated = new ConcurrentHashMap<>();
   private final List<String> listRequests = new CopyOnWriteArrayList<>();
+  private final List<String> requests = new CopyOnWriteArrayList<>();
   private final Map<String, ObjectNode> createRefusals = new ConcurrentHashMap<>();
   private volatile boolean establishDefinitions;
 
@@ -67,8 +68,17 @@ public class ApiDispatcher extends KubernetesCrudDispatcher {
     return List.copyOf(listRequests);
   }
 
+  /**
+   * Every request received, as {@code METHOD path?query}, in order: what a job's ServiceAccount
+   * would need RBAC for (k8s/cronjobs checks its Roles against it).
+   */
+  public List<String> requests() {
+    return List.copyOf(requests);
+  }
+
   @Override
   public MockResponse dispatch(RecordedRequest request) {
+    requests.add(request.getMethod() + " " + request.getPath());
     String path = request.getPath();
     String bare = path.contains("?") ? path.substring(0, path.indexOf('?')) : path;
     if (failures.containsKey(bare)) {
