@@ -21,6 +21,7 @@ import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.function.Supplier;
+import org.jboss.logging.Logger;
 
 /**
  * Runs one task the way a function or the standalone scheduler does: the same {@link Tasks} /
@@ -28,6 +29,7 @@ import java.util.function.Supplier;
  * TaskResult} back. It never throws: failures become a {@code failed} result with their exit code.
  */
 public final class TaskRuns {
+  private static final Logger LOG = Logger.getLogger(TaskRuns.class);
   private final LifeboatConfig config;
   private final EtcdConfig etcd;
   private final ExportConfig export;
@@ -60,7 +62,7 @@ public final class TaskRuns {
    */
   public RunTrigger trigger(String slot, TaskSchedules.Task task) {
     if (slot != null && !slot.isBlank()) {
-      return new RunTrigger.Scheduled(parseSlot(slot.strip()), "from the request's slot");
+      return new RunTrigger.Scheduled(parseSlot(slot.strip()), "given by the caller");
     }
     return RunTrigger.resolve(
         config.jobName().orElse(null),
@@ -130,7 +132,14 @@ public final class TaskRuns {
   }
 
   private TaskResult observed(List<RunReport> reports, String emptyMessage) {
-    reports.forEach(observer::observe);
+    for (RunReport report : reports) {
+      if (report.outcome() == RunReport.Outcome.FAILED) {
+        LOG.errorf("%s (exit %d)", report.message(), report.exitCode().code());
+      } else {
+        LOG.info(report.message());
+      }
+      observer.observe(report);
+    }
     return TaskResult.of(reports, emptyMessage);
   }
 

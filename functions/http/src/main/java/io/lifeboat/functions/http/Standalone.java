@@ -13,7 +13,6 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.time.temporal.ChronoUnit;
 import java.util.function.Function;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
@@ -31,11 +30,10 @@ public class Standalone {
   @Inject TaskRuns runs;
   @Inject TaskSchedules schedules;
 
-  @ConfigProperty(name = "lifeboat.standalone", defaultValue = "false")
-  boolean enabled;
+  @Inject StandaloneConfig config;
 
   void start(@Observes StartupEvent started) {
-    if (!enabled) {
+    if (!config.standalone()) {
       return;
     }
     schedules
@@ -54,19 +52,11 @@ public class Standalone {
         .newJob("lifeboat-" + task)
         .setCron(cron)
         .setConcurrentExecution(ConcurrentExecution.SKIP)
-        .setTask(execution -> report(task, run.apply(slot(execution))))
+        .setTask(execution -> run.apply(slot(execution)))
         .schedule();
   }
 
   static String slot(ScheduledExecution execution) {
     return new Slot(execution.getScheduledFireTime().truncatedTo(ChronoUnit.MINUTES)).keySegment();
-  }
-
-  private static void report(String task, TaskResult result) {
-    if (result.exitCode() == 0 || result.exitCode() == 3) {
-      LOG.infof("%s %s: %s", task, result.status(), result.message());
-    } else {
-      LOG.errorf("%s failed (exit %d): %s", task, result.exitCode(), result.message());
-    }
   }
 }

@@ -15,11 +15,12 @@ import java.util.Set;
 public class EtcdAndRepository implements QuarkusTestResourceLifecycleManager {
   static volatile Path repo;
   private EtcdServer etcd;
+  private Path dir;
 
   @Override
   public Map<String, String> start() {
     try {
-      Path dir = Files.createTempDirectory("lifeboat-functions");
+      dir = Files.createTempDirectory("lifeboat-functions");
       etcd = EtcdServer.start(dir.resolve("etcd"));
       etcd.fill("/registry/configmaps/default/cm-", 50, 256);
       repo = dir.resolve("repo");
@@ -41,6 +42,13 @@ public class EtcdAndRepository implements QuarkusTestResourceLifecycleManager {
   public void stop() {
     if (etcd != null) {
       etcd.close();
+    }
+    if (dir != null) {
+      try (var paths = Files.walk(dir)) {
+        paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+      } catch (IOException e) {
+        // a temp dir; the OS cleans it eventually
+      }
     }
   }
 
