@@ -97,6 +97,18 @@ public final class RunObserver {
     }
   }
 
+  /** Every distinct message down the cause chain: fabric8's top one is often generic. */
+  static String causes(Throwable failure) {
+    StringBuilder text = new StringBuilder();
+    for (Throwable t = failure; t != null; t = t.getCause()) {
+      String message = t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
+      if (text.indexOf(message) < 0) {
+        text.append(text.length() == 0 ? "" : ": ").append(message);
+      }
+    }
+    return text.toString();
+  }
+
   private static Optional<String> serviceAccountNamespace() {
     try {
       return Optional.of(Files.readString(NAMESPACE_FILE, StandardCharsets.UTF_8).strip())
