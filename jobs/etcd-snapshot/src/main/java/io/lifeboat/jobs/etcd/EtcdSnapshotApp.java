@@ -1,34 +1,50 @@
 package io.lifeboat.jobs.etcd;
 
+import io.fabric8.kubernetes.client.KubernetesClient;
 import io.lifeboat.app.EtcdConfig;
 import io.lifeboat.app.Launcher;
 import io.lifeboat.app.LifeboatConfig;
 import io.lifeboat.app.Stores;
 import io.lifeboat.app.Tasks;
+import io.lifeboat.app.observe.ObserveConfig;
+import io.lifeboat.app.observe.RunObserver;
+import io.lifeboat.app.observe.RunReports;
 import io.lifeboat.etcd.EtcdBackup;
+import io.lifeboat.repository.Kind;
 import io.lifeboat.store.ObjectStore;
 import io.quarkus.runtime.QuarkusApplication;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import org.jboss.logging.Logger;
 
-/** One etcd snapshot: config -> {@link Tasks#etcdSnapshot} -> exit code. */
+/** One etcd snapshot: config -> {@link Tasks#etcdSnapshot} -> exit code, then a report. */
 public class EtcdSnapshotApp implements QuarkusApplication {
   private static final Logger LOG = Logger.getLogger(EtcdSnapshotApp.class);
 
   @Inject LifeboatConfig config;
   @Inject EtcdConfig etcd;
+  @Inject ObserveConfig observe;
+  @Inject Instance<KubernetesClient> kubernetes;
 
   @Override
   public int run(String... args) {
     Clock clock = Clock.systemUTC();
+    Instant start = clock.instant();
+    String cluster = config.cluster().orElse("unknown");
+    RunObserver observer = RunObserver.from(observe, System.getenv(), kubernetes::get);
     try (ObjectStore store = Stores.openForBackup(config)) {
       var trigger = Tasks.trigger(config, clock);
       LOG.infof("etcd snapshot starting: %s, location %s", trigger.describe(), store.location());
       EtcdBackup.Outcome outcome = Tasks.etcdSnapshot(config, etcd, store, trigger, clock);
       LOG.info(outcome.summary());
+      observer.observe(RunReports.etcd(outcome, cluster, Duration.between(start, clock.instant())));
       return 0;
     } catch (RuntimeException e) {
+      observer.observe(
+          RunReports.failed(Kind.ETCD, cluster, e, Duration.between(start, clock.instant())));
       return Launcher.report(e);
     }
   }

@@ -7,36 +7,50 @@ import io.lifeboat.app.Launcher;
 import io.lifeboat.app.LifeboatConfig;
 import io.lifeboat.app.Stores;
 import io.lifeboat.app.Tasks;
+import io.lifeboat.app.observe.ObserveConfig;
+import io.lifeboat.app.observe.RunObserver;
+import io.lifeboat.app.observe.RunReports;
 import io.lifeboat.export.ExportReport;
+import io.lifeboat.repository.Kind;
 import io.lifeboat.store.ObjectStore;
 import io.quarkus.runtime.QuarkusApplication;
 import jakarta.inject.Inject;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import org.jboss.logging.Logger;
 
 /**
  * Exports the selected namespaces: config -> {@link ExportTasks#export} -> exit code (3 if
- * partial).
+ * partial), then one report per namespace.
  */
 public class NamespaceExportApp implements QuarkusApplication {
   private static final Logger LOG = Logger.getLogger(NamespaceExportApp.class);
 
   @Inject LifeboatConfig config;
   @Inject ExportConfig export;
+  @Inject ObserveConfig observe;
   @Inject KubernetesClient client;
 
   @Override
   public int run(String... args) {
     Clock clock = Clock.systemUTC();
+    Instant start = clock.instant();
+    RunObserver observer = RunObserver.from(observe, System.getenv(), () -> client);
     try (ObjectStore store = Stores.openForBackup(config)) {
       var trigger = Tasks.trigger(config, clock);
       LOG.infof("namespace export starting: %s, location %s", trigger.describe(), store.location());
       List<ExportReport> reports =
           ExportTasks.export(config, export, client, store, trigger, clock);
       reports.forEach(r -> LOG.infof("%s: %s", r.backup(), r.outcome()));
+      Duration took = Duration.between(start, clock.instant());
+      reports.forEach(r -> observer.observe(RunReports.export(r, took)));
       return ExportTasks.exitCode(reports).code();
     } catch (RuntimeException e) {
+      Duration took = Duration.between(start, clock.instant());
+      observer.observe(
+          RunReports.failed(Kind.NAMESPACE, config.cluster().orElse("unknown"), e, took));
       return Launcher.report(e);
     }
   }

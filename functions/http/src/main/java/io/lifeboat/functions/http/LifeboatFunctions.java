@@ -1,0 +1,32 @@
+package io.lifeboat.functions.http;
+
+import io.lifeboat.app.TaskResult;
+import io.lifeboat.app.TaskRuns;
+import io.quarkus.funqy.Funq;
+import jakarta.inject.Inject;
+
+/**
+ * Each task as a Funqy function ({@code POST /<name>}): request -> the same core call as the task's
+ * CronJob -> result. Status as DESIGN.md's table; a non-200 answer is thrown as {@link
+ * TaskFailedException} and mapped by {@link FunctionStatuses}.
+ */
+public class LifeboatFunctions {
+  @Inject TaskRuns runs;
+
+  @Funq
+  public TaskResult etcdSnapshot(EtcdSnapshotRequest request) {
+    return TaskFailedException.answer(runs.etcdSnapshot(request == null ? null : request.slot()));
+  }
+
+  @Funq
+  public TaskResult namespaceExport(NamespaceExportRequest request) {
+    return TaskFailedException.answer(
+        runs.namespaceExport(request == null ? null : request.slot()));
+  }
+
+  @Funq
+  public TaskResult list(ListRequest request) {
+    ListRequest query = request == null ? new ListRequest(null, null) : request;
+    return TaskFailedException.answer(runs.list(query.kind(), query.scope()));
+  }
+}

@@ -1,0 +1,36 @@
+package io.lifeboat.functions.http;
+
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.lifeboat.app.EtcdConfig;
+import io.lifeboat.app.ExportConfig;
+import io.lifeboat.app.LifeboatConfig;
+import io.lifeboat.app.TaskRuns;
+import io.lifeboat.app.TaskSchedules;
+import io.lifeboat.app.observe.ObserveConfig;
+import io.lifeboat.app.observe.RunObserver;
+import jakarta.enterprise.inject.Instance;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
+import java.time.Clock;
+
+/** Builds the one {@link TaskRuns} the functions and the standalone scheduler share. */
+public class Wiring {
+  @Produces
+  @Singleton
+  TaskRuns runs(
+      LifeboatConfig config,
+      EtcdConfig etcd,
+      ExportConfig export,
+      TaskSchedules schedules,
+      ObserveConfig observe,
+      Instance<KubernetesClient> kubernetes) {
+    return new TaskRuns(
+        config,
+        etcd,
+        export,
+        schedules,
+        kubernetes::get,
+        RunObserver.from(observe, System.getenv(), kubernetes::get),
+        Clock.systemUTC());
+  }
+}

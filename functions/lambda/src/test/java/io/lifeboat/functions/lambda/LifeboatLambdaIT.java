@@ -1,0 +1,124 @@
+package io.lifeboat.functions.lambda;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.lifeboat.app.EtcdConfig;
+import io.lifeboat.app.ExportConfig;
+import io.lifeboat.app.LifeboatConfig;
+import io.lifeboat.app.TaskResult;
+import io.lifeboat.app.TaskSchedules;
+import io.lifeboat.app.observe.ObserveConfig;
+import io.lifeboat.repository.RepositoryInitializer;
+import io.lifeboat.store.file.FileObjectStore;
+import io.lifeboat.testing.EtcdServer;
+import io.quarkus.runtime.configuration.DurationConverter;
+import io.smallrye.config.PropertiesConfigSource;
+import io.smallrye.config.SmallRyeConfig;
+import io.smallrye.config.SmallRyeConfigBuilder;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The handler called directly, as the Lambda runtime would, with a real etcd. */
+class LifeboatLambdaIT {
+  @TempDir static Path dir;
+  static EtcdServer etcd;
+  static Path repo;
+  static LifeboatLambda handler;
+
+  @BeforeAll
+  static void start() throws Exception {
+    etcd = EtcdServer.start(dir.resolve("etcd"));
+    etcd.fill("/registry/configmaps/default/cm-", 50, 256);
+    repo = dir.resolve("repo");
+    FileObjectStore.createRoot(repo).close();
+    new RepositoryInitializer(new FileObjectStore(repo), Clock.systemUTC()).init(Set.of());
+    SmallRyeConfig config =
+        new SmallRyeConfigBuilder()
+            .withConverter(java.time.Duration.class, 200, new DurationConverter())
+            .withMapping(LifeboatConfig.class)
+            .withMapping(EtcdConfig.class)
+            .withMapping(ExportConfig.class)
+            .withMapping(TaskSchedules.class)
+            .withMapping(ObserveConfig.class)
+            .withSources(
+                new PropertiesConfigSource(
+                    Map.of(
+                        "lifeboat.cluster",
+                        "prod",
+                        "lifeboat.location",
+                        "file://" + repo,
+                        "lifeboat.etcd.endpoints",
+                        etcd.endpoint().toString()),
+                    "test",
+                    500))
+            .build();
+    handler =
+        new LifeboatLambda(
+            new Wiring()
+                .runs(
+                    config.getConfigMapping(LifeboatConfig.class),
+                    config.getConfigMapping(EtcdConfig.class),
+                    config.getConfigMapping(ExportConfig.class),
+                    config.getConfigMapping(TaskSchedules.class),
+                    config.getConfigMapping(ObserveConfig.class)));
+  }
+
+  @AfterAll
+  static void stop() {
+    etcd.close();
+  }
+
+  @Test
+  void aScheduledInvocationRetriedForTheSameSlotMakesOneBackup() throws Exception {
+    var event = new LambdaRequest("etcdSnapshot", "2026-11-25T18:15:00Z", null, null);
+    long before = catalogEntries();
+
+    TaskResult first = handler.handleRequest(event, null);
+    TaskResult retry = handler.handleRequest(event, null);
+
+    assertThat(first.status()).isEqualTo("done");
+    assertThat(first.backups()).hasSize(1);
+    assertThat(retry.status()).isEqualTo("skipped");
+    assertThat(catalogEntries()).isEqualTo(before + 1);
+  }
+
+  static long catalogEntries() throws Exception {
+    Path catalog = repo.resolve("catalog/etcd/prod");
+    if (!Files.isDirectory(catalog)) {
+      return 0;
+    }
+    try (var entries = Files.list(catalog)) {
+      return entries.filter(p -> p.toString().endsWith(".json")).count();
+    }
+  }
+
+  @Test
+  void listAnswersTheBackupIds() {
+    TaskResult made =
+        handler.handleRequest(
+            new LambdaRequest("etcdSnapshot", "20261126T0600Z", null, null), null);
+
+    TaskResult listed =
+        handler.handleRequest(new LambdaRequest("list", null, "etcd", "prod"), null);
+
+    assertThat(listed.backups()).contains("prod/" + made.backups().get(0));
+  }
+
+  @Test
+  void aTaskThisPackageDoesNotServeFailsTheInvocationWithExitTwo() {
+    assertThatThrownBy(
+            () ->
+                handler.handleRequest(new LambdaRequest("namespaceExport", null, null, null), null))
+        .isInstanceOf(TaskFailed.class)
+        .hasMessageStartingWith("exit 2: ")
+        .hasMessageContaining("'namespaceExport'");
+  }
+}

@@ -1,0 +1,75 @@
+package io.lifeboat.app.observe;
+
+import io.lifeboat.app.StartupFailure;
+import io.lifeboat.error.ExitCode;
+import io.lifeboat.etcd.EtcdBackup;
+import io.lifeboat.export.ExportReport;
+import io.lifeboat.repository.DataObject;
+import io.lifeboat.repository.Kind;
+import io.lifeboat.repository.Manifest;
+import java.time.Duration;
+import java.util.List;
+
+/** Turns each use-case's outcome (or failure) into {@link RunReport}s. */
+public final class RunReports {
+  private RunReports() {}
+
+  public static RunReport etcd(EtcdBackup.Outcome outcome, String cluster, Duration took) {
+    if (outcome.skipped()) {
+      return skipped(Kind.ETCD, cluster, took, outcome.summary());
+    }
+    return committed(outcome.manifest(), RunReport.Outcome.DONE, took, outcome.summary());
+  }
+
+  public static RunReport export(ExportReport report, Duration took) {
+    if (report.outcome() == ExportReport.Outcome.SKIPPED) {
+      return skipped(
+          Kind.NAMESPACE,
+          report.backup().scope().toString(),
+          took,
+          "namespace export of " + report.backup().scope() + ": slot already claimed; skipped");
+    }
+    boolean partial = report.outcome() == ExportReport.Outcome.PARTIAL;
+    Manifest manifest = report.manifest();
+    String message =
+        "namespace export "
+            + manifest.scope()
+            + "/"
+            + manifest.id()
+            + (partial ? ": partial, " + manifest.failures().size() + " items failed" : ": done");
+    return committed(
+        manifest, partial ? RunReport.Outcome.PARTIAL : RunReport.Outcome.DONE, took, message);
+  }
+
+  public static RunReport failed(Kind kind, String scope, Throwable failure, Duration took) {
+    StartupFailure described = StartupFailure.of(failure);
+    return new RunReport(
+        kind,
+        scope,
+        RunReport.Outcome.FAILED,
+        described.exitCode(),
+        took,
+        0,
+        List.of(),
+        described.message());
+  }
+
+  private static RunReport skipped(Kind kind, String scope, Duration took, String message) {
+    return new RunReport(
+        kind, scope, RunReport.Outcome.SKIPPED, ExitCode.OK, took, 0, List.of(), message);
+  }
+
+  private static RunReport committed(
+      Manifest manifest, RunReport.Outcome outcome, Duration took, String message) {
+    long bytes = manifest.objects().stream().mapToLong(DataObject::size).sum();
+    return new RunReport(
+        manifest.kind(),
+        manifest.scope().toString(),
+        outcome,
+        outcome == RunReport.Outcome.PARTIAL ? ExitCode.PARTIAL : ExitCode.OK,
+        took,
+        bytes,
+        List.of(manifest.id().toString()),
+        message);
+  }
+}

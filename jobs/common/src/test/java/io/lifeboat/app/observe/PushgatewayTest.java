@@ -1,0 +1,150 @@
+package io.lifeboat.app.observe;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.sun.net.httpserver.HttpServer;
+import io.lifeboat.error.ExitCode;
+import io.lifeboat.repository.Kind;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Pushes against a local HTTP receiver standing in for a Pushgateway. */
+class PushgatewayTest {
+  static final Instant NOW = Instant.parse("2026-11-25T18:15:09.500Z");
+  HttpServer server;
+  final List<String> requests = new CopyOnWriteArrayList<>();
+  volatile String metricsPage = "";
+  volatile int pushStatus = 200;
+
+  @BeforeEach
+  void start() throws IOException {
+    server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+    server.createContext(
+        "/",
+        exchange -> {
+          try (InputStream in = exchange.getRequestBody()) {
+            String body = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            requests.add(
+                exchange.getRequestMethod() + " " + exchange.getRequestURI() + "\n" + body);
+          }
+          boolean get = exchange.getRequestMethod().equals("GET");
+          byte[] answer = (get ? metricsPage : "").getBytes(StandardCharsets.UTF_8);
+          exchange.sendResponseHeaders(
+              get ? 200 : pushStatus, answer.length == 0 ? -1 : answer.length);
+          exchange.getResponseBody().write(answer);
+          exchange.close();
+        });
+    server.start();
+  }
+
+  @AfterEach
+  void stop() {
+    server.stop(0);
+  }
+
+  Pushgateway gateway() {
+    return new Pushgateway(
+        URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/"),
+        Duration.ofSeconds(5));
+  }
+
+  static RunReport report(RunReport.Outcome outcome, String scope) {
+    return new RunReport(
+        Kind.NAMESPACE,
+        scope,
+        outcome,
+        outcome == RunReport.Outcome.FAILED ? ExitCode.SOURCE_UNAVAILABLE : ExitCode.OK,
+        Duration.ofMillis(9800),
+        325058560,
+        List.of(),
+        "m");
+  }
+
+  @Test
+  void aSuccessPostsDurationBytesLastSuccessAndTheUnchangedFailureCountToTheScopesGroup()
+      throws Exception {
+    metricsPage =
+        "lifeboat_backup_failures_total{instance=\"\",job=\"lifeboat\",kind=\"namespace\",scope=\"prod/payments\"} 2\n"
+            + "lifeboat_backup_failures_total{instance=\"\",job=\"lifeboat\",kind=\"namespace\",scope=\"prod/shop\"} 7\n";
+
+    gateway().push(report(RunReport.Outcome.DONE, "prod/payments"), NOW);
+
+    assertThat(requests).hasSize(2);
+    assertThat(requests.get(0)).startsWith("GET /metrics\n");
+    assertThat(requests.get(1))
+        .isEqualTo(
+            "POST /metrics/job/lifeboat/kind/namespace/scope@base64/cHJvZC9wYXltZW50cw\n"
+                + "# TYPE lifeboat_backup_duration_seconds gauge\n"
+                + "lifeboat_backup_duration_seconds 9.800\n"
+                + "# TYPE lifeboat_backup_bytes gauge\n"
+                + "lifeboat_backup_bytes 325058560\n"
+                + "# TYPE lifeboat_backup_last_success_timestamp_seconds gauge\n"
+                + "lifeboat_backup_last_success_timestamp_seconds 1795630509.500\n"
+                + "# TYPE lifeboat_backup_failures_total counter\n"
+                + "lifeboat_backup_failures_total 2\n");
+  }
+
+  @Test
+  void aFailureAddsOneToTheGatewaysCountAndLeavesTheLastSuccessAlone() throws Exception {
+    metricsPage =
+        "# TYPE lifeboat_backup_failures_total counter\n"
+            + "lifeboat_backup_failures_total{instance=\"\",job=\"lifeboat\",kind=\"namespace\",scope=\"prod/payments\"} 2\n";
+
+    gateway().push(report(RunReport.Outcome.FAILED, "prod/payments"), NOW);
+
+    assertThat(requests.get(1))
+        .endsWith(
+            "\n# TYPE lifeboat_backup_duration_seconds gauge\n"
+                + "lifeboat_backup_duration_seconds 9.800\n"
+                + "# TYPE lifeboat_backup_failures_total counter\n"
+                + "lifeboat_backup_failures_total 3\n");
+  }
+
+  @Test
+  void aFirstFailureCountsOne() throws Exception {
+    gateway().push(report(RunReport.Outcome.FAILED, "prod"), NOW);
+
+    assertThat(requests.get(1))
+        .startsWith("POST /metrics/job/lifeboat/kind/namespace/scope@base64/cHJvZA\n")
+        .endsWith("lifeboat_backup_failures_total 1\n");
+  }
+
+  @Test
+  void aSkippedRunPushesNothing() throws Exception {
+    gateway().push(report(RunReport.Outcome.SKIPPED, "prod"), NOW);
+
+    assertThat(requests).isEmpty();
+  }
+
+  @Test
+  void aRefusedPushIsAnErrorNamingTheUrlAndStatus() {
+    pushStatus = 400;
+
+    assertThatThrownBy(() -> gateway().push(report(RunReport.Outcome.DONE, "prod"), NOW))
+        .hasMessageContaining("/metrics/job/lifeboat/kind/namespace/scope@base64/cHJvZA")
+        .hasMessageContaining("400");
+  }
+
+  @Test
+  void theObserverNeverThrowsWhenTheGatewayIsDown() {
+    Pushgateway down = gateway();
+    server.stop(0);
+    RunObserver observer =
+        new RunObserver(
+            java.util.Optional.of(down), java.util.Optional.empty(), java.time.Clock.systemUTC());
+
+    observer.observe(report(RunReport.Outcome.DONE, "prod"));
+    observer.observe(report(RunReport.Outcome.FAILED, "prod"));
+  }
+}
