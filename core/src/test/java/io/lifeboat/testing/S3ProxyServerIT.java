@@ -43,7 +43,13 @@ class S3ProxyServerIT {
         s3.stop();
 
         assertThat(s3.isRunning()).isFalse();
-        assertThatThrownBy(() -> writer.write(new byte[partSize]))
+        // Parts upload in the background: the failure surfaces on a later write or at commit.
+        assertThatThrownBy(
+                () -> {
+                  writer.write(new byte[partSize]);
+                  writer.write(new byte[partSize]);
+                  writer.commit();
+                })
             .isInstanceOf(LocationUnavailableException.class)
             .hasMessageContaining("cannot reach s3://" + bucket + "/");
         s3.restart();
