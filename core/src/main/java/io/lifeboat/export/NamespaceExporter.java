@@ -1,9 +1,9 @@
 package io.lifeboat.export;
 
-import io.fabric8.kubernetes.api.model.Namespace;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.lifeboat.export.archive.ArchiveLayout;
+import io.lifeboat.export.internal.ClusterIdentity;
 import io.lifeboat.export.internal.Discovery;
 import io.lifeboat.export.internal.ExportRun;
 import io.lifeboat.export.internal.ExportTally;
@@ -110,7 +110,7 @@ public final class NamespaceExporter {
             pending, name, request.encoding(), writer -> run.run(discovery, writer));
     ExportTally tally = written.result();
     List<String> warnings = new ArrayList<>(tally.warnings());
-    String kubeSystemUid = kubeSystemUid(request.client(), warnings);
+    String kubeSystemUid = ClusterIdentity.kubeSystemUid(request.client(), warnings);
     ExportSource source = run.source();
     Manifest manifest =
         pending.commit(
@@ -132,19 +132,5 @@ public final class NamespaceExporter {
         written.object().size(),
         (System.nanoTime() - started) / 1_000_000);
     return ExportReport.committed(manifest);
-  }
-
-  private static String kubeSystemUid(KubernetesClient client, List<String> warnings) {
-    try {
-      Namespace kubeSystem = client.namespaces().withName("kube-system").get();
-      if (kubeSystem != null) {
-        return kubeSystem.getMetadata().getUid();
-      }
-      warnings.add("namespace kube-system not found: the cluster's identity is not recorded");
-    } catch (KubernetesClientException e) {
-      KubeFailures.rethrowIfUnreachable(e, String.valueOf(client.getMasterUrl()));
-      warnings.add("kube-system UID not readable (" + KubeFailures.describe(e) + ")");
-    }
-    return null;
   }
 }

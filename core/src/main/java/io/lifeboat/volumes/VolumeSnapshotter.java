@@ -1,11 +1,11 @@
 package io.lifeboat.volumes;
 
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
-import io.fabric8.kubernetes.api.model.Namespace;
 import io.fabric8.kubernetes.api.model.PersistentVolumeClaim;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.lifeboat.error.SourceUnavailableException;
+import io.lifeboat.export.internal.ClusterIdentity;
 import io.lifeboat.export.internal.KubeFailures;
 import io.lifeboat.repository.ClaimTicket;
 import io.lifeboat.repository.DataObject;
@@ -131,7 +131,7 @@ public final class VolumeSnapshotter {
             List.of(payload),
             null,
             null,
-            kubeSystemUid(snapshots.warnings()),
+            ClusterIdentity.kubeSystemUid(client, snapshots.warnings()),
             snapshots.warnings(),
             snapshots.failures()));
   }
@@ -203,20 +203,6 @@ public final class VolumeSnapshotter {
     } catch (KubernetesClientException e) {
       throw KubeFailures.unavailable(e, String.valueOf(client.getMasterUrl()));
     }
-  }
-
-  private String kubeSystemUid(List<String> warnings) {
-    try {
-      Namespace kubeSystem = client.namespaces().withName("kube-system").get();
-      if (kubeSystem != null) {
-        return kubeSystem.getMetadata().getUid();
-      }
-      warnings.add("namespace kube-system not found: the cluster's identity is not recorded");
-    } catch (KubernetesClientException e) {
-      KubeFailures.rethrowIfUnreachable(e, String.valueOf(client.getMasterUrl()));
-      warnings.add("kube-system UID not readable (" + KubeFailures.describe(e) + ")");
-    }
-    return null;
   }
 
   private static String summary(Manifest manifest) {

@@ -31,6 +31,7 @@ public class ApiDispatcher extends KubernetesCrudDispatcher {
   private final List<String> requests = new CopyOnWriteArrayList<>();
   private final Map<String, ObjectNode> createRefusals = new ConcurrentHashMap<>();
   private volatile boolean establishDefinitions;
+  private volatile String acceptedCreatesPrefix;
 
   private record Generated(int count, IntFunction<ObjectNode> item) {}
 
@@ -42,6 +43,14 @@ public class ApiDispatcher extends KubernetesCrudDispatcher {
       String collectionPath, String name, int code, String reason, String message) {
     createRefusals.put(
         collectionPath + "|" + name, statusBody(code, message).put("reason", reason));
+  }
+
+  /**
+   * Creates under {@code pathPrefix} answer 201 with the object as sent, without storing it: a
+   * server that costs nothing per object, so a benchmark measures the client's own rate.
+   */
+  public void acceptCreatesWithoutStoring(String pathPrefix) {
+    acceptedCreatesPrefix = pathPrefix;
   }
 
   /** CRDs are stored with an Established condition, as the apiextensions controller would set. */
@@ -83,6 +92,10 @@ public class ApiDispatcher extends KubernetesCrudDispatcher {
     String bare = path.contains("?") ? path.substring(0, path.indexOf('?')) : path;
     if (failures.containsKey(bare)) {
       return status(failures.get(bare), "injected failure for " + bare);
+    }
+    String accepted = acceptedCreatesPrefix;
+    if ("POST".equals(request.getMethod()) && accepted != null && bare.startsWith(accepted)) {
+      return new MockResponse().setResponseCode(201).setBody(request.getBody().readUtf8());
     }
     if ("POST".equals(request.getMethod())) {
       return create(request, bare);

@@ -2,6 +2,7 @@ package io.lifeboat.prune;
 
 import io.lifeboat.store.DeleteResult;
 import io.lifeboat.store.ObjectStore;
+import io.lifeboat.testing.ForwardingStore;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;

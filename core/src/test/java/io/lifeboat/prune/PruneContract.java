@@ -21,6 +21,7 @@ import io.lifeboat.store.Condition;
 import io.lifeboat.store.DeleteResult;
 import io.lifeboat.store.ObjectInfo;
 import io.lifeboat.store.ObjectStore;
+import io.lifeboat.testing.ForwardingStore;
 import io.lifeboat.testing.MutableClock;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;

@@ -6,6 +6,7 @@ import io.lifeboat.repository.BackupRef;
 import io.lifeboat.repository.Kind;
 import io.lifeboat.store.DeleteResult;
 import io.lifeboat.store.ObjectStore;
+import io.lifeboat.testing.ForwardingStore;
 import io.lifeboat.testing.InMemoryObjectStore;
 import java.time.Clock;
 import java.util.ArrayList;

@@ -57,6 +57,11 @@ class NamespaceRestoreBenchIT {
                       Selection.all(),
                       Encoding.of(AgeRecipients.none())))
               .backup();
+      boolean stub = Boolean.getBoolean("lifeboat.bench.stub-server");
+      if (stub) {
+        // The namespace is created for real; its objects are answered 201 and not stored.
+        cluster.dispatcher.acceptCreatesWithoutStoring("/api/v1/namespaces/bench-restored/");
+      }
       NamespaceRestorer restorer =
           new NamespaceRestorer(new Repository(store, clock), cluster.client);
       RestoreOptions options =
@@ -79,8 +84,9 @@ class NamespaceRestoreBenchIT {
       String line =
           String.format(
               Locale.ROOT,
-              "namespace restore bench: %d objects, plan %.2f s, execute %.2f s = %.0f objects/s"
+              "namespace restore bench (%s): %d objects, plan %.2f s, execute %.2f s = %.0f objects/s"
                   + " (%.0f objects/s including plan), peak RSS %d MiB (JVM incl. mock server)",
+              stub ? "server answers 201 without storing" : "CRUD mock",
               count + 1,
               planSeconds,
               executeSeconds,

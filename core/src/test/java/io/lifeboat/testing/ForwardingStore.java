@@ -1,4 +1,4 @@
-package io.lifeboat.prune;
+package io.lifeboat.testing;
 
 import io.lifeboat.store.Condition;
 import io.lifeboat.store.DeleteResult;
@@ -14,10 +14,10 @@ import java.util.Optional;
 import java.util.stream.Stream;
 
 /** A store that passes every call on; tests override the calls they want to disturb. */
-class ForwardingStore implements ObjectStore {
+public class ForwardingStore implements ObjectStore {
   protected final ObjectStore delegate;
 
-  ForwardingStore(ObjectStore delegate) {
+  public ForwardingStore(ObjectStore delegate) {
     this.delegate = delegate;
   }
 
