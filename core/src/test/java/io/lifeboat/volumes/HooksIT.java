@@ -3,20 +3,16 @@ package io.lifeboat.volumes;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.lifeboat.error.ExitCode;
-import io.lifeboat.repository.ClusterName;
 import io.lifeboat.repository.Manifest;
 import io.lifeboat.repository.Repository;
 import io.lifeboat.repository.RepositoryInitializer;
-import io.lifeboat.schedule.RunTrigger;
 import io.lifeboat.testing.InMemoryObjectStore;
 import io.lifeboat.testing.MutableClock;
 import io.lifeboat.volumes.ExecDispatcher.Script;
 import io.lifeboat.volumes.VolumesOutcome.Status;
 import io.lifeboat.volumes.hooks.ExecHookRunner;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
@@ -56,15 +52,7 @@ class HooksIT {
             new Repository(Repository.backupView(store), clock),
             new ExecHookRunner(cluster.client),
             cluster.pause(clock))
-        .run(
-            new VolumesRequest(
-                new ClusterName("prod"),
-                new RunTrigger.Manual("test"),
-                new VolumesSelection(List.of("shop"), List.of(), null),
-                Duration.ofMinutes(10),
-                Duration.ofSeconds(5),
-                "test",
-                null));
+        .run(VolumesCluster.manualRun("shop"));
   }
 
   private static Map<String, String> hooks(String phase, String command, String... more) {

@@ -30,14 +30,12 @@ import io.lifeboat.restore.namespace.RestoreReport.ObjectResult;
 import io.lifeboat.restore.namespace.RestoreReport.Outcome;
 import io.lifeboat.restore.namespace.RestoreRequest;
 import io.lifeboat.restore.namespace.VolumeBackupChoice;
-import io.lifeboat.schedule.RunTrigger;
 import io.lifeboat.testing.InMemoryObjectStore;
 import io.lifeboat.testing.MutableClock;
 import io.lifeboat.volumes.hooks.HookRunner;
 import io.lifeboat.volumes.internal.SnapshotResources;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
@@ -117,15 +115,7 @@ class NamespaceRestoreWithVolumesIT {
                 new Repository(Repository.backupView(store), clock),
                 hook -> HookRunner.Result.succeeded(),
                 cluster.pause(clock))
-            .run(
-                new VolumesRequest(
-                    new ClusterName("prod"),
-                    new RunTrigger.Manual("test"),
-                    new VolumesSelection(List.of("shop"), List.of(), null),
-                    Duration.ofMinutes(10),
-                    Duration.ofSeconds(5),
-                    "test-runner",
-                    null));
+            .run(VolumesCluster.manualRun("shop"));
     assertThat(outcome.exitCode()).isEqualTo(ExitCode.OK);
     return outcome.of("shop").manifest();
   }

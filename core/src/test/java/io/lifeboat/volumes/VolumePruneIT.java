@@ -4,20 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.lifeboat.prune.PruneSettings;
 import io.lifeboat.prune.Pruner;
-import io.lifeboat.repository.ClusterName;
 import io.lifeboat.repository.Kind;
 import io.lifeboat.repository.Repository;
 import io.lifeboat.repository.RepositoryInitializer;
 import io.lifeboat.repository.Scope;
 import io.lifeboat.retention.RetentionPolicy;
-import io.lifeboat.schedule.RunTrigger;
 import io.lifeboat.testing.InMemoryObjectStore;
 import io.lifeboat.testing.MutableClock;
 import io.lifeboat.volumes.hooks.HookRunner;
 import io.lifeboat.volumes.internal.SnapshotResources;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -52,15 +49,7 @@ class VolumePruneIT {
                 repository,
                 hook -> HookRunner.Result.succeeded(),
                 cluster.pause(clock))
-            .run(
-                new VolumesRequest(
-                    new ClusterName("prod"),
-                    new RunTrigger.Manual("test"),
-                    new VolumesSelection(List.of("shop"), List.of(), null),
-                    Duration.ofMinutes(10),
-                    Duration.ofSeconds(5),
-                    "test",
-                    null));
+            .run(VolumesCluster.manualRun("shop"));
     return outcome.of("shop").source();
   }
 

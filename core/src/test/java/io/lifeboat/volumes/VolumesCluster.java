@@ -80,6 +80,18 @@ public final class VolumesCluster implements AutoCloseable {
         .create();
   }
 
+  /** A manual run over one namespace with the usual test deadlines, as the volume ITs take it. */
+  public static VolumesRequest manualRun(String namespace) {
+    return new VolumesRequest(
+        new io.lifeboat.repository.ClusterName("prod"),
+        new io.lifeboat.schedule.RunTrigger.Manual("test"),
+        new VolumesSelection(java.util.List.of(namespace), java.util.List.of(), null),
+        Duration.ofMinutes(10),
+        Duration.ofSeconds(5),
+        "test",
+        null);
+  }
+
   public void namespace(String name) {
     client
         .namespaces()
