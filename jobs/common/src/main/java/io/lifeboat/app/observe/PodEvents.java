@@ -56,10 +56,16 @@ public final class PodEvents {
     return client.v1().events().inNamespace(namespace).resource(event).create();
   }
 
-  /** {@code BackupDone}, {@code BackupSkipped}, {@code BackupPartial}, {@code BackupFailed}. */
+  /**
+   * {@code BackupDone}, {@code BackupSkipped}, {@code BackupPartial}, {@code BackupFailed}; {@code
+   * PruneDone}, {@code PruneFailed}.
+   */
   static String reason(RunReport report) {
-    String label = report.outcome().label();
-    return "Backup" + Character.toUpperCase(label.charAt(0)) + label.substring(1);
+    return capitalized(report.task().segment()) + capitalized(report.outcome().label());
+  }
+
+  private static String capitalized(String word) {
+    return Character.toUpperCase(word.charAt(0)) + word.substring(1);
   }
 
   static String type(RunReport report) {

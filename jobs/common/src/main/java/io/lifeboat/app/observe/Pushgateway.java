@@ -21,10 +21,14 @@ import java.util.regex.Pattern;
  * success's timestamp and size in place. A Pushgateway cannot add, so {@code
  * lifeboat_backup_failures_total} is read back from the gateway and sent plus one; two runs of the
  * same scope failing at the same instant may count once. Skipped runs push nothing: the run that
- * owns the slot reports it.
+ * owns the slot reports it. A prune's figures go to the same group as {@code lifeboat_prune_*} (no
+ * bytes), so they never replace a backup's.
  */
 public final class Pushgateway {
-  static final String FAILURES = "lifeboat_backup_failures_total";
+  static String metric(RunReport report, String name) {
+    return "lifeboat_" + report.task().segment() + "_" + name;
+  }
+
   private final URI base;
   private final HttpClient http;
   private final Duration timeout;
@@ -65,13 +69,16 @@ public final class Pushgateway {
   /** The text exposition format (version 0.0.4) of one report; labels come from the group. */
   static String exposition(RunReport report, long failures, Instant now) {
     StringBuilder text = new StringBuilder();
-    gauge(text, "lifeboat_backup_duration_seconds", seconds(report.duration().toMillis()));
+    gauge(text, metric(report, "duration_seconds"), seconds(report.duration().toMillis()));
     if (report.committed()) {
-      gauge(text, "lifeboat_backup_bytes", Long.toString(report.bytes()));
-      gauge(text, "lifeboat_backup_last_success_timestamp_seconds", seconds(now.toEpochMilli()));
+      if (report.task() == RunReport.Task.BACKUP) {
+        gauge(text, metric(report, "bytes"), Long.toString(report.bytes()));
+      }
+      gauge(text, metric(report, "last_success_timestamp_seconds"), seconds(now.toEpochMilli()));
     }
-    text.append("# TYPE ").append(FAILURES).append(" counter\n");
-    text.append(FAILURES).append(' ').append(failures).append('\n');
+    String counter = metric(report, "failures_total");
+    text.append("# TYPE ").append(counter).append(" counter\n");
+    text.append(counter).append(' ').append(failures).append('\n');
     return text.toString();
   }
 
@@ -87,7 +94,9 @@ public final class Pushgateway {
 
   static long failuresIn(String metrics, RunReport report) {
     Pattern line =
-        Pattern.compile("^" + FAILURES + "\\{([^}]*)\\} ([0-9.eE+]+)$", Pattern.MULTILINE);
+        Pattern.compile(
+            "^" + metric(report, "failures_total") + "\\{([^}]*)\\} ([0-9.eE+]+)$",
+            Pattern.MULTILINE);
     Matcher m = line.matcher(metrics);
     while (m.find()) {
       String labels = m.group(1);

@@ -8,14 +8,19 @@ import java.util.Locale;
 
 /**
  * One run's outcome for one backup scope (an etcd snapshot of {@code prod}, the export of {@code
- * prod/payments}): what metrics and events are made of.
+ * prod/payments}, the prune of {@code prod/shop}'s namespace backups): what metrics and events are
+ * made of.
  *
+ * @param task a backup or a prune: they report under different metric names and Event reasons, so a
+ *     prune never stands in for a backup's last success
  * @param scope {@code <cluster>} or {@code <cluster>/<namespace>}; for a run that failed before it
  *     knew its namespaces, the cluster
  * @param bytes stored bytes of the backup's objects; 0 when nothing was committed
- * @param backups ids of the committed backups (empty when skipped or failed)
+ * @param backups ids of the committed backups (a prune: of the removed ones; empty when skipped or
+ *     failed)
  */
 public record RunReport(
+    Task task,
     Kind kind,
     String scope,
     Outcome outcome,
@@ -37,11 +42,35 @@ public record RunReport(
     }
   }
 
+  /** What ran: its metric names ({@code lifeboat_<task>_...}) and Event reasons. */
+  public enum Task {
+    BACKUP,
+    PRUNE;
+
+    /** {@code backup}, {@code prune}. */
+    public String segment() {
+      return name().toLowerCase(Locale.ROOT);
+    }
+  }
+
   public RunReport {
     backups = List.copyOf(backups);
   }
 
-  /** Committed a backup, fully or partially. */
+  /** A backup run's report. */
+  public RunReport(
+      Kind kind,
+      String scope,
+      Outcome outcome,
+      ExitCode exitCode,
+      Duration duration,
+      long bytes,
+      List<String> backups,
+      String message) {
+    this(Task.BACKUP, kind, scope, outcome, exitCode, duration, bytes, backups, message);
+  }
+
+  /** Committed a backup, fully or partially (a prune: finished). */
   public boolean committed() {
     return outcome == Outcome.DONE || outcome == Outcome.PARTIAL;
   }

@@ -130,4 +130,22 @@ class PodEventsTest {
     assertThat(PodEvents.reason(skipped)).isEqualTo("BackupSkipped");
     assertThat(PodEvents.type(skipped)).isEqualTo("Normal");
   }
+
+  @Test
+  void aPruneIsNamedAsAPruneNotABackup() {
+    RunReport failed =
+        new RunReport(
+            RunReport.Task.PRUNE,
+            Kind.ETCD,
+            "prod",
+            RunReport.Outcome.FAILED,
+            ExitCode.LOCKED,
+            Duration.ZERO,
+            0,
+            List.of(),
+            "lease held");
+
+    assertThat(PodEvents.reason(failed)).isEqualTo("PruneFailed");
+    assertThat(PodEvents.type(failed)).isEqualTo("Warning");
+  }
 }

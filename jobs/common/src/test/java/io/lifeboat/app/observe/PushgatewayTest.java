@@ -121,6 +121,36 @@ class PushgatewayTest {
   }
 
   @Test
+  void aPruneReportsUnderPruneNamesWithoutBytesAndCountsOnlyPruneFailures() throws Exception {
+    metricsPage =
+        "lifeboat_backup_failures_total{instance=\"\",job=\"lifeboat\",kind=\"etcd\",scope=\"prod\"} 4\n"
+            + "lifeboat_prune_failures_total{instance=\"\",job=\"lifeboat\",kind=\"etcd\",scope=\"prod\"} 1\n";
+    RunReport prune =
+        new RunReport(
+            RunReport.Task.PRUNE,
+            Kind.ETCD,
+            "prod",
+            RunReport.Outcome.DONE,
+            ExitCode.OK,
+            Duration.ofMillis(1500),
+            0,
+            List.of("20261125T181500Z-3f9a"),
+            "prune etcd prod: ...");
+
+    gateway().push(prune, NOW);
+
+    assertThat(requests.get(1))
+        .isEqualTo(
+            "POST /metrics/job/lifeboat/kind/etcd/scope@base64/cHJvZA\n"
+                + "# TYPE lifeboat_prune_duration_seconds gauge\n"
+                + "lifeboat_prune_duration_seconds 1.500\n"
+                + "# TYPE lifeboat_prune_last_success_timestamp_seconds gauge\n"
+                + "lifeboat_prune_last_success_timestamp_seconds 1795630509.500\n"
+                + "# TYPE lifeboat_prune_failures_total counter\n"
+                + "lifeboat_prune_failures_total 1\n");
+  }
+
+  @Test
   void aSkippedRunPushesNothing() throws Exception {
     gateway().push(report(RunReport.Outcome.SKIPPED, "prod"), NOW);
 
