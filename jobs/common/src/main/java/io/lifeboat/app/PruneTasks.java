@@ -3,6 +3,7 @@ package io.lifeboat.app;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.lifeboat.error.InvalidConfigurationException;
 import io.lifeboat.prune.ExternalResources;
+import io.lifeboat.prune.PrunePlan;
 import io.lifeboat.prune.PruneSettings;
 import io.lifeboat.prune.Pruner;
 import io.lifeboat.repository.Kind;
@@ -32,11 +33,19 @@ public final class PruneTasks {
   /** What to prune; null fields fall back to config. */
   public record Request(String kind, String scope, Boolean dryRun) {}
 
-  /**
-   * Prunes (or, on a dry run, plans) every configured kind and scope, one lease per scope; {@code
-   * out} receives each plan (dry run) or each scope's summary. Stops at the first scope another
-   * prune holds ({@link io.lifeboat.error.AlreadyLockedException}, exit 11).
-   */
+  /** What a prune hands back, scope by scope (a function reports each; the job logs them). */
+  public interface Results {
+    /** About to plan or prune {@code kind} in {@code scope}. */
+    default void starting(Kind kind, Scope scope) {}
+
+    /** A dry run's plan of one kind and scope. */
+    void planned(PrunePlan plan);
+
+    /** What the prune of one kind and scope did. */
+    void pruned(Pruner.Outcome outcome);
+  }
+
+  /** As below; {@code out} receives each plan (dry run) or each scope's summary. */
   public static void prune(
       LifeboatConfig config,
       PruneConfig prune,
@@ -45,6 +54,39 @@ public final class PruneTasks {
       Request request,
       Supplier<KubernetesClient> client,
       Consumer<String> out) {
+    prune(
+        config,
+        prune,
+        store,
+        clock,
+        request,
+        client,
+        new Results() {
+          @Override
+          public void planned(PrunePlan plan) {
+            out.accept(plan.render());
+          }
+
+          @Override
+          public void pruned(Pruner.Outcome outcome) {
+            out.accept(outcome.summary());
+          }
+        });
+  }
+
+  /**
+   * Prunes (or, on a dry run, plans) every configured kind and scope, one lease per scope, handing
+   * each plan or outcome to {@code results}. Stops at the first scope another prune holds ({@link
+   * io.lifeboat.error.AlreadyLockedException}, exit 11).
+   */
+  public static void prune(
+      LifeboatConfig config,
+      PruneConfig prune,
+      ObjectStore store,
+      Clock clock,
+      Request request,
+      Supplier<KubernetesClient> client,
+      Results results) {
     Map<Kind, PruneSettings> settings = new LinkedHashMap<>();
     for (Kind kind : kinds(prune, request.kind())) {
       settings.put(kind, settings(prune, kind));
@@ -66,10 +108,11 @@ public final class PruneTasks {
     settings.forEach(
         (kind, kindSettings) -> {
           for (Scope scope : scopes(pruner, config, kind, only, request.kind() != null)) {
+            results.starting(kind, scope);
             if (dryRun) {
-              out.accept(pruner.plan(kind, scope, kindSettings).render());
+              results.planned(pruner.plan(kind, scope, kindSettings));
             } else {
-              out.accept(pruner.prune(kind, scope, kindSettings, Tasks.runner()).summary());
+              results.pruned(pruner.prune(kind, scope, kindSettings, Tasks.runner()));
             }
           }
         });

@@ -7,12 +7,15 @@ import io.lifeboat.app.observe.RunReports;
 import io.lifeboat.error.InvalidConfigurationException;
 import io.lifeboat.etcd.EtcdBackup;
 import io.lifeboat.repository.BackupRef;
+import io.lifeboat.repository.DataObject;
 import io.lifeboat.repository.Kind;
+import io.lifeboat.repository.Manifest;
 import io.lifeboat.repository.Repository;
 import io.lifeboat.repository.Scope;
 import io.lifeboat.schedule.RunTrigger;
 import io.lifeboat.schedule.Slot;
 import io.lifeboat.store.ObjectStore;
+import io.lifeboat.volumes.VolumesOutcome;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -25,14 +28,17 @@ import org.jboss.logging.Logger;
 
 /**
  * Runs one task the way a function or the standalone scheduler does: the same {@link Tasks} /
- * {@link ExportTasks} call a CronJob makes, then a {@link RunReport} to the observer and a {@link
- * TaskResult} back. It never throws: failures become a {@code failed} result with their exit code.
+ * {@link ExportTasks} / {@link VolumesTasks} / {@link PruneTasks} call a CronJob makes, then a
+ * {@link RunReport} to the observer and a {@link TaskResult} back. It never throws: failures become
+ * a {@code failed} result with their exit code.
  */
 public final class TaskRuns {
   private static final Logger LOG = Logger.getLogger(TaskRuns.class);
   private final LifeboatConfig config;
   private final EtcdConfig etcd;
   private final ExportConfig export;
+  private final VolumesConfig volumes;
+  private final PruneConfig prune;
   private final TaskSchedules schedules;
   private final Supplier<KubernetesClient> kubernetes;
   private final RunObserver observer;
@@ -42,6 +48,8 @@ public final class TaskRuns {
       LifeboatConfig config,
       EtcdConfig etcd,
       ExportConfig export,
+      VolumesConfig volumes,
+      PruneConfig prune,
       TaskSchedules schedules,
       Supplier<KubernetesClient> kubernetes,
       RunObserver observer,
@@ -49,6 +57,8 @@ public final class TaskRuns {
     this.config = config;
     this.etcd = etcd;
     this.export = export;
+    this.volumes = volumes;
+    this.prune = prune;
     this.schedules = schedules;
     this.kubernetes = kubernetes;
     this.observer = observer;
@@ -110,6 +120,79 @@ public final class TaskRuns {
     } catch (RuntimeException e) {
       return observed(
           List.of(RunReports.failed(Kind.NAMESPACE, clusterLabel(), e, since(start))), "");
+    }
+  }
+
+  public TaskResult volumeSnapshot(String slot) {
+    Instant start = clock.instant();
+    try (ObjectStore store = Stores.openForBackup(config)) {
+      RunTrigger trigger = trigger(slot, schedules.volumeSnapshot());
+      VolumesOutcome outcome =
+          VolumesTasks.snapshot(config, volumes, kubernetes.get(), store, trigger, clock);
+      return observed(RunReports.volumes(outcome, since(start)), "no namespace selected");
+    } catch (RuntimeException e) {
+      return observed(
+          List.of(RunReports.failed(Kind.VOLUMES, clusterLabel(), e, since(start))), "");
+    }
+  }
+
+  /**
+   * Prunes every configured kind and scope with full access, as the prune job does. {@code dryRun}
+   * ({@code true} or {@code false}; null: {@code lifeboat.prune.dry-run}) only plans: nothing is
+   * deleted or reported, and the message holds the plans. Prune claims no slot: a repeated call
+   * finds nothing more to delete, and a call while another prune holds a scope's lease gets exit
+   * 11.
+   */
+  public TaskResult prune(String dryRun) {
+    PruneRun run = new PruneRun(clock, clusterLabel());
+    boolean planOnly = false;
+    try (ObjectStore store = Stores.open(config)) {
+      planOnly =
+          dryRun == null || dryRun.isBlank()
+              ? Stores.bool(prune.dryRun(), "lifeboat.prune.dry-run")
+              : Stores.bool(dryRun, "dryRun");
+      var request = new PruneTasks.Request(null, null, planOnly);
+      PruneTasks.prune(config, prune, store, clock, request, kubernetes, run);
+    } catch (RuntimeException e) {
+      return planOnly ? TaskResult.failed(e) : observed(run.failed(e), "");
+    }
+    return planOnly ? run.dryRun() : observed(run.reports(), "nothing to prune");
+  }
+
+  /**
+   * One backup of {@code kind} in {@code scope} in a line; {@code id} is an id or {@code latest}
+   * (the default). Exit 7 when there is no such backup. Reads {@code catalog/}, like {@link #list}.
+   */
+  public TaskResult describe(String kind, String scope, String id) {
+    try (ObjectStore store = Stores.open(config)) {
+      Kind parsed = Kind.parse(kind == null ? "" : kind.strip());
+      if (scope == null || scope.isBlank()) {
+        throw new InvalidConfigurationException(
+            "scope is required: <cluster> or <cluster>/<namespace>");
+      }
+      Repository repository = new Repository(store, clock);
+      BackupRef ref =
+          repository.resolve(
+              parsed,
+              Scope.parse(scope.strip()),
+              id == null || id.isBlank() ? "latest" : id.strip());
+      Manifest manifest = repository.manifest(ref);
+      long bytes = manifest.objects().stream().mapToLong(DataObject::size).sum();
+      return new TaskResult(
+          "done",
+          0,
+          List.of(ref.scope() + "/" + ref.id()),
+          String.format(
+              "%s backup %s/%s: completed %s, %d objects, %d bytes, %d items failed",
+              parsed,
+              ref.scope(),
+              ref.id(),
+              manifest.completedAt(),
+              manifest.objects().size(),
+              bytes,
+              manifest.failures().size()));
+    } catch (RuntimeException e) {
+      return TaskResult.failed(e);
     }
   }
 

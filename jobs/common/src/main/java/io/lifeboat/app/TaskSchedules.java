@@ -14,6 +14,11 @@ public interface TaskSchedules {
 
   Task namespaceExport();
 
+  Task volumeSnapshot();
+
+  /** Standalone mode only: prune claims no slot, so a function call ignores it. */
+  Task prune();
+
   interface Task {
     /** Cron (5 fields, as in a CronJob), e.g. {@code 15 0,6,12,18 * * *}. */
     Optional<String> schedule();

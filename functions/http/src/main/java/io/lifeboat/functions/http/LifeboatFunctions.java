@@ -25,6 +25,22 @@ public class LifeboatFunctions {
   }
 
   @Funq
+  public TaskResult volumeSnapshot(VolumeSnapshotRequest request) {
+    return TaskFailedException.answer(runs.volumeSnapshot(request == null ? null : request.slot()));
+  }
+
+  @Funq
+  public TaskResult prune(PruneRequest request) {
+    return TaskFailedException.answer(runs.prune(request == null ? null : request.dryRun()));
+  }
+
+  @Funq
+  public TaskResult describe(DescribeRequest request) {
+    DescribeRequest query = request == null ? new DescribeRequest(null, null, null) : request;
+    return TaskFailedException.answer(runs.describe(query.kind(), query.scope(), query.id()));
+  }
+
+  @Funq
   public TaskResult list(ListRequest request) {
     ListRequest query = request == null ? new ListRequest(null, null) : request;
     return TaskFailedException.answer(runs.list(query.kind(), query.scope()));

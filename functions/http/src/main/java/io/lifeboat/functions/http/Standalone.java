@@ -44,6 +44,12 @@ public class Standalone {
         .namespaceExport()
         .schedule()
         .ifPresent(c -> schedule("namespace-export", c, runs::namespaceExport));
+    schedules
+        .volumeSnapshot()
+        .schedule()
+        .ifPresent(c -> schedule("volume-snapshot", c, runs::volumeSnapshot));
+    // Prune claims no slot; lifeboat.prune.dry-run applies.
+    schedules.prune().schedule().ifPresent(c -> schedule("prune", c, slot -> runs.prune(null)));
   }
 
   private void schedule(String task, String cron, Function<String, TaskResult> run) {

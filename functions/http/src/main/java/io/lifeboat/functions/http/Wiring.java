@@ -4,8 +4,10 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.lifeboat.app.EtcdConfig;
 import io.lifeboat.app.ExportConfig;
 import io.lifeboat.app.LifeboatConfig;
+import io.lifeboat.app.PruneConfig;
 import io.lifeboat.app.TaskRuns;
 import io.lifeboat.app.TaskSchedules;
+import io.lifeboat.app.VolumesConfig;
 import io.lifeboat.app.observe.ObserveConfig;
 import io.lifeboat.app.observe.RunObserver;
 import jakarta.enterprise.inject.Instance;
@@ -21,6 +23,8 @@ public class Wiring {
       LifeboatConfig config,
       EtcdConfig etcd,
       ExportConfig export,
+      VolumesConfig volumes,
+      PruneConfig prune,
       TaskSchedules schedules,
       ObserveConfig observe,
       Instance<KubernetesClient> kubernetes) {
@@ -28,6 +32,8 @@ public class Wiring {
         config,
         etcd,
         export,
+        volumes,
+        prune,
         schedules,
         kubernetes::get,
         RunObserver.from(observe, System.getenv(), kubernetes::get),

@@ -10,8 +10,9 @@ import jakarta.inject.Named;
 
 /**
  * The Lambda handler: event -> the same {@link TaskRuns} call the HTTP functions and CronJobs make
- * -> result; a failed run is thrown ({@link TaskFailed}). The namespace export is not served here:
- * this package carries no Kubernetes client, and etcd on VMs is what Lambda is for.
+ * -> result; a failed run is thrown ({@link TaskFailed}). The namespace export and volume snapshots
+ * are not served here: this package carries no Kubernetes client, and etcd on VMs is what Lambda is
+ * for. Prune is (its etcd and namespace kinds; the volumes kind needs the client).
  */
 @Named("lifeboat")
 public class LifeboatLambda implements RequestHandler<LambdaRequest, TaskResult> {
@@ -24,15 +25,24 @@ public class LifeboatLambda implements RequestHandler<LambdaRequest, TaskResult>
 
   @Override
   public TaskResult handleRequest(LambdaRequest request, Context context) {
-    LambdaRequest event = request == null ? new LambdaRequest(null, null, null, null) : request;
+    LambdaRequest event =
+        request == null ? new LambdaRequest(null, null, null, null, null) : request;
     TaskResult result =
         switch (String.valueOf(event.task())) {
           case "etcdSnapshot" -> runs.etcdSnapshot(event.slot());
+          case "prune" -> runs.prune(event.dryRun());
           case "list" -> runs.list(event.kind(), event.scope());
+          case "namespaceExport", "volumeSnapshot" ->
+              TaskResult.failed(
+                  new InvalidConfigurationException(
+                      "task '"
+                          + event.task()
+                          + "' needs a Kubernetes client, which the Lambda package does not carry:"
+                          + " run it as a CronJob or through functions/http"));
           default ->
               TaskResult.failed(
                   new InvalidConfigurationException(
-                      "task must be etcdSnapshot or list, was '" + event.task() + "'"));
+                      "task must be etcdSnapshot, prune or list, was '" + event.task() + "'"));
         };
     if (result.httpStatus() != 200) {
       throw new TaskFailed(result);

@@ -3,8 +3,10 @@ package io.lifeboat.functions.lambda;
 import io.lifeboat.app.EtcdConfig;
 import io.lifeboat.app.ExportConfig;
 import io.lifeboat.app.LifeboatConfig;
+import io.lifeboat.app.PruneConfig;
 import io.lifeboat.app.TaskRuns;
 import io.lifeboat.app.TaskSchedules;
+import io.lifeboat.app.VolumesConfig;
 import io.lifeboat.app.observe.ObserveConfig;
 import io.lifeboat.app.observe.RunObserver;
 import io.lifeboat.error.InvalidConfigurationException;
@@ -20,16 +22,21 @@ public class Wiring {
       LifeboatConfig config,
       EtcdConfig etcd,
       ExportConfig export,
+      VolumesConfig volumes,
+      PruneConfig prune,
       TaskSchedules schedules,
       ObserveConfig observe) {
     return new TaskRuns(
         config,
         etcd,
         export,
+        volumes,
+        prune,
         schedules,
         () -> {
           throw new InvalidConfigurationException(
-              "the Lambda package has no Kubernetes client: run the namespace export as a CronJob");
+              "the Lambda package has no Kubernetes client: run namespace exports, volume"
+                  + " snapshots and the volumes prune as CronJobs or functions/http");
         },
         RunObserver.from(observe, java.util.Map.of(), () -> null),
         Clock.systemUTC());

@@ -6,8 +6,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.lifeboat.app.EtcdConfig;
 import io.lifeboat.app.ExportConfig;
 import io.lifeboat.app.LifeboatConfig;
+import io.lifeboat.app.PruneConfig;
 import io.lifeboat.app.TaskResult;
 import io.lifeboat.app.TaskSchedules;
+import io.lifeboat.app.VolumesConfig;
 import io.lifeboat.app.observe.ObserveConfig;
 import io.lifeboat.repository.RepositoryInitializer;
 import io.lifeboat.store.file.FileObjectStore;
@@ -19,6 +21,7 @@ import io.smallrye.config.SmallRyeConfigBuilder;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
@@ -46,6 +49,8 @@ class LifeboatLambdaIT {
             .withMapping(LifeboatConfig.class)
             .withMapping(EtcdConfig.class)
             .withMapping(ExportConfig.class)
+            .withMapping(VolumesConfig.class)
+            .withMapping(PruneConfig.class)
             .withMapping(TaskSchedules.class)
             .withMapping(ObserveConfig.class)
             .withSources(
@@ -56,7 +61,15 @@ class LifeboatLambdaIT {
                         "lifeboat.location",
                         "file://" + repo,
                         "lifeboat.etcd.endpoints",
-                        etcd.endpoint().toString()),
+                        etcd.endpoint().toString(),
+                        "lifeboat.prune.etcd.keep-last",
+                        "2",
+                        "lifeboat.prune.etcd.keep-daily",
+                        "0",
+                        "lifeboat.prune.etcd.keep-weekly",
+                        "0",
+                        "lifeboat.prune.etcd.keep-monthly",
+                        "0"),
                     "test",
                     500))
             .build();
@@ -67,6 +80,8 @@ class LifeboatLambdaIT {
                     config.getConfigMapping(LifeboatConfig.class),
                     config.getConfigMapping(EtcdConfig.class),
                     config.getConfigMapping(ExportConfig.class),
+                    config.getConfigMapping(VolumesConfig.class),
+                    config.getConfigMapping(PruneConfig.class),
                     config.getConfigMapping(TaskSchedules.class),
                     config.getConfigMapping(ObserveConfig.class)));
   }
@@ -78,7 +93,7 @@ class LifeboatLambdaIT {
 
   @Test
   void aScheduledInvocationRetriedForTheSameSlotMakesOneBackup() throws Exception {
-    var event = new LambdaRequest("etcdSnapshot", "2026-11-25T18:15:00Z", null, null);
+    var event = new LambdaRequest("etcdSnapshot", "2026-11-25T18:15:00Z", null, null, null);
     long before = catalogEntries();
 
     TaskResult first = handler.handleRequest(event, null);
@@ -104,10 +119,10 @@ class LifeboatLambdaIT {
   void listAnswersTheBackupIds() {
     TaskResult made =
         handler.handleRequest(
-            new LambdaRequest("etcdSnapshot", "20261126T0600Z", null, null), null);
+            new LambdaRequest("etcdSnapshot", "20261126T0600Z", null, null, null), null);
 
     TaskResult listed =
-        handler.handleRequest(new LambdaRequest("list", null, "etcd", "prod"), null);
+        handler.handleRequest(new LambdaRequest("list", null, "etcd", "prod", null), null);
 
     assertThat(listed.backups()).contains("prod/" + made.backups().get(0));
   }
@@ -116,9 +131,55 @@ class LifeboatLambdaIT {
   void aTaskThisPackageDoesNotServeFailsTheInvocationWithExitTwo() {
     assertThatThrownBy(
             () ->
-                handler.handleRequest(new LambdaRequest("namespaceExport", null, null, null), null))
+                handler.handleRequest(
+                    new LambdaRequest("namespaceExport", null, null, null, null), null))
         .isInstanceOf(TaskFailed.class)
         .hasMessageStartingWith("exit 2: ")
         .hasMessageContaining("'namespaceExport'");
+  }
+
+  @Test
+  void volumeSnapshotIsRefusedWithExitTwoNamingTheTaskAndWhy() {
+    assertThatThrownBy(
+            () ->
+                handler.handleRequest(
+                    new LambdaRequest("volumeSnapshot", "20261125T1815Z", null, null, null), null))
+        .isInstanceOf(TaskFailed.class)
+        .hasMessageStartingWith("exit 2: ")
+        .hasMessageContaining("'volumeSnapshot'")
+        .hasMessageContaining("Kubernetes client");
+  }
+
+  @Test
+  void pruneKeepsTheNewestTwoAndADryRunBeforeItDeletesNothing() throws Exception {
+    for (String slot : List.of("20261127T0000Z", "20261127T0600Z", "20261127T1200Z")) {
+      handler.handleRequest(new LambdaRequest("etcdSnapshot", slot, null, null, null), null);
+    }
+    List<String> before = ids();
+    assertThat(before).hasSizeGreaterThanOrEqualTo(3);
+
+    TaskResult plan =
+        handler.handleRequest(new LambdaRequest("prune", null, null, null, "true"), null);
+    assertThat(ids()).isEqualTo(before);
+    TaskResult pruned =
+        handler.handleRequest(new LambdaRequest("prune", null, null, null, null), null);
+
+    List<String> removed = before.subList(0, before.size() - 2);
+    assertThat(plan.message())
+        .startsWith("dry run, nothing deleted")
+        .contains("remove  " + removed.get(0));
+    assertThat(plan.backups()).containsExactlyElementsOf(removed);
+    assertThat(pruned.status()).isEqualTo("done");
+    assertThat(pruned.backups()).containsExactlyElementsOf(removed);
+    assertThat(ids()).containsExactlyElementsOf(before.subList(before.size() - 2, before.size()));
+  }
+
+  private static List<String> ids() {
+    return handler
+        .handleRequest(new LambdaRequest("list", null, "etcd", "prod", null), null)
+        .backups()
+        .stream()
+        .map(scoped -> scoped.substring("prod/".length()))
+        .toList();
   }
 }
