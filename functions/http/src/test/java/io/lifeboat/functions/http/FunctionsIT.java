@@ -2,18 +2,22 @@ package io.lifeboat.functions.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import io.lifeboat.repository.Json;
+import io.lifeboat.functions.http.FunctionCalls.Answer;
+import io.lifeboat.repository.Kind;
+import io.lifeboat.repository.Lease;
+import io.lifeboat.repository.Leases;
+import io.lifeboat.repository.RepositoryLayout;
+import io.lifeboat.repository.Scope;
+import io.lifeboat.store.file.FileObjectStore;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -33,23 +37,8 @@ class FunctionsIT {
   @TestHTTPResource("/")
   URI base;
 
-  private final HttpClient http = HttpClient.newHttpClient();
-
-  record Answer(int status, JsonNode body) {}
-
   Answer post(String function, String json, String... headers) throws Exception {
-    HttpRequest.Builder request =
-        HttpRequest.newBuilder(base.resolve(function))
-            .header("Content-Type", "application/json")
-            .POST(HttpRequest.BodyPublishers.ofString(json));
-    for (int i = 0; i < headers.length; i += 2) {
-      request.header(headers[i], headers[i + 1]);
-    }
-    HttpResponse<String> response =
-        http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-    return new Answer(
-        response.statusCode(),
-        Json.MAPPER.readTree(response.body().getBytes(StandardCharsets.UTF_8)));
+    return FunctionCalls.post(base, function, json, headers);
   }
 
   @Test
@@ -120,5 +109,70 @@ class FunctionsIT {
 
     assertThat(answer.status()).isEqualTo(400);
     assertThat(answer.body().get("message").asText()).contains("'pods'");
+  }
+
+  @Test
+  void describeAnswersTheLatestBackupOfAScope() throws Exception {
+    Answer made = post("etcdSnapshot", "{\"slot\":\"2026-11-27T06:00:00Z\"}");
+
+    Answer described = post("describe", "{\"kind\":\"etcd\",\"scope\":\"prod\"}");
+
+    assertThat(described.status()).as(described.toString()).isEqualTo(200);
+    String latest = described.body().get("backups").get(0).asText();
+    assertThat(latest).startsWith("prod/");
+    assertThat(described.message()).contains("etcd backup " + latest + ": completed ");
+    assertThat(made.body().get("backups").get(0).asText()).isNotBlank();
+  }
+
+  @Test
+  void describingABackupThatDoesNotExistAnswers404WithExitSevenNamingIt() throws Exception {
+    Answer answer =
+        post("describe", "{\"kind\":\"etcd\",\"scope\":\"prod\",\"id\":\"20200101T000000Z-dead\"}");
+
+    assertThat(answer.status()).as(answer.toString()).isEqualTo(404);
+    assertThat(answer.body().get("status").asText()).isEqualTo("failed");
+    assertThat(answer.exitCode()).isEqualTo(7);
+    assertThat(answer.message()).contains("'prod/20200101T000000Z-dead' not found under file://");
+  }
+
+  @Test
+  void aPruneWithAMalformedDryRunAnswers400NamingTheFieldAndDeletesNothing() throws Exception {
+    long before = EtcdAndRepository.catalogEntries("etcd/prod");
+
+    Answer answer = post("prune", "{\"dryRun\":\"maybe\"}");
+
+    assertThat(answer.status()).as(answer.toString()).isEqualTo(400);
+    assertThat(answer.exitCode()).isEqualTo(2);
+    assertThat(answer.message()).isEqualTo("dryRun must be true or false, was 'maybe'");
+    assertThat(EtcdAndRepository.catalogEntries("etcd/prod")).isEqualTo(before);
+  }
+
+  @Test
+  void aPruneWhileAnotherPruneHoldsTheLeaseAnswers409WithExitElevenNamingTheHolder()
+      throws Exception {
+    post("etcdSnapshot", "{\"slot\":\"2026-11-28T06:00:00Z\"}");
+    long before = EtcdAndRepository.catalogEntries("etcd/prod");
+    try (FileObjectStore store = new FileObjectStore(EtcdAndRepository.repo)) {
+      Lease held =
+          new Leases(store, Clock.systemUTC())
+              .acquire(
+                  RepositoryLayout.pruneLease(Kind.ETCD, Scope.parse("prod")),
+                  "prune-elsewhere",
+                  "prune",
+                  Duration.ofMinutes(10),
+                  List.of());
+      try {
+        Answer answer = post("prune", "{}");
+
+        assertThat(answer.status()).as(answer.toString()).isEqualTo(409);
+        assertThat(answer.body().get("status").asText()).isEqualTo("failed");
+        assertThat(answer.exitCode()).isEqualTo(11);
+        assertThat(answer.message())
+            .contains("lease 'leases/prune-etcd-prod.json' is held by prune-elsewhere");
+        assertThat(EtcdAndRepository.catalogEntries("etcd/prod")).isEqualTo(before);
+      } finally {
+        held.release();
+      }
+    }
   }
 }
