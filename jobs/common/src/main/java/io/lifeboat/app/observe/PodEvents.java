@@ -56,10 +56,15 @@ public final class PodEvents {
     return client.v1().events().inNamespace(namespace).resource(event).create();
   }
 
-  /** {@code BackupDone}, {@code BackupSkipped}, {@code BackupPartial}, {@code BackupFailed}. */
+  /**
+   * {@code BackupDone}, {@code BackupSkipped}, ..., {@code RestorePartial}, {@code RestoreFailed}.
+   */
   static String reason(RunReport report) {
-    String label = report.outcome().label();
-    return "Backup" + Character.toUpperCase(label.charAt(0)) + label.substring(1);
+    return capitalized(report.operation().label()) + capitalized(report.outcome().label());
+  }
+
+  private static String capitalized(String label) {
+    return Character.toUpperCase(label.charAt(0)) + label.substring(1);
   }
 
   static String type(RunReport report) {

@@ -21,10 +21,12 @@ import java.util.regex.Pattern;
  * success's timestamp and size in place. A Pushgateway cannot add, so {@code
  * lifeboat_backup_failures_total} is read back from the gateway and sent plus one; two runs of the
  * same scope failing at the same instant may count once. Skipped runs push nothing: the run that
- * owns the slot reports it.
+ * owns the slot reports it. A restore reports under {@code lifeboat_restore_*} (duration, last
+ * success, failures; no bytes), so it never passes for the scope's last backup.
  */
 public final class Pushgateway {
   static final String FAILURES = "lifeboat_backup_failures_total";
+  static final String RESTORE_FAILURES = "lifeboat_restore_failures_total";
   private final URI base;
   private final HttpClient http;
   private final Duration timeout;
@@ -65,13 +67,18 @@ public final class Pushgateway {
   /** The text exposition format (version 0.0.4) of one report; labels come from the group. */
   static String exposition(RunReport report, long failures, Instant now) {
     StringBuilder text = new StringBuilder();
-    gauge(text, "lifeboat_backup_duration_seconds", seconds(report.duration().toMillis()));
+    String prefix = "lifeboat_" + report.operation().label();
+    boolean backup = report.operation() == RunReport.Operation.BACKUP;
+    gauge(text, prefix + "_duration_seconds", seconds(report.duration().toMillis()));
     if (report.committed()) {
-      gauge(text, "lifeboat_backup_bytes", Long.toString(report.bytes()));
-      gauge(text, "lifeboat_backup_last_success_timestamp_seconds", seconds(now.toEpochMilli()));
+      if (backup) {
+        gauge(text, prefix + "_bytes", Long.toString(report.bytes()));
+      }
+      gauge(text, prefix + "_last_success_timestamp_seconds", seconds(now.toEpochMilli()));
     }
-    text.append("# TYPE ").append(FAILURES).append(" counter\n");
-    text.append(FAILURES).append(' ').append(failures).append('\n');
+    String counter = failuresMetric(report);
+    text.append("# TYPE ").append(counter).append(" counter\n");
+    text.append(counter).append(' ').append(failures).append('\n');
     return text.toString();
   }
 
@@ -87,7 +94,8 @@ public final class Pushgateway {
 
   static long failuresIn(String metrics, RunReport report) {
     Pattern line =
-        Pattern.compile("^" + FAILURES + "\\{([^}]*)\\} ([0-9.eE+]+)$", Pattern.MULTILINE);
+        Pattern.compile(
+            "^" + failuresMetric(report) + "\\{([^}]*)\\} ([0-9.eE+]+)$", Pattern.MULTILINE);
     Matcher m = line.matcher(metrics);
     while (m.find()) {
       String labels = m.group(1);
@@ -98,6 +106,10 @@ public final class Pushgateway {
       }
     }
     return 0;
+  }
+
+  private static String failuresMetric(RunReport report) {
+    return report.operation() == RunReport.Operation.BACKUP ? FAILURES : RESTORE_FAILURES;
   }
 
   private static void gauge(StringBuilder text, String name, String value) {

@@ -14,6 +14,8 @@ import java.util.Locale;
  *     knew its namespaces, the cluster
  * @param bytes stored bytes of the backup's objects; 0 when nothing was committed
  * @param backups ids of the committed backups (empty when skipped or failed)
+ * @param operation a backup run or a restore: the two report under different metric names and Event
+ *     reasons, so a restore never counts as a backup's last success
  */
 public record RunReport(
     Kind kind,
@@ -23,7 +25,8 @@ public record RunReport(
     Duration duration,
     long bytes,
     List<String> backups,
-    String message) {
+    String message,
+    Operation operation) {
 
   public enum Outcome {
     DONE,
@@ -37,8 +40,37 @@ public record RunReport(
     }
   }
 
+  /** What ran: {@code backup} or {@code restore}, as metric names and Event reasons spell it. */
+  public enum Operation {
+    BACKUP,
+    RESTORE;
+
+    public String label() {
+      return name().toLowerCase(Locale.ROOT);
+    }
+  }
+
   public RunReport {
     backups = List.copyOf(backups);
+    operation = operation == null ? Operation.BACKUP : operation;
+  }
+
+  /** A backup run's report. */
+  public RunReport(
+      Kind kind,
+      String scope,
+      Outcome outcome,
+      ExitCode exitCode,
+      Duration duration,
+      long bytes,
+      List<String> backups,
+      String message) {
+    this(kind, scope, outcome, exitCode, duration, bytes, backups, message, Operation.BACKUP);
+  }
+
+  /** The same report, for {@code other}. */
+  public RunReport as(Operation other) {
+    return new RunReport(kind, scope, outcome, exitCode, duration, bytes, backups, message, other);
   }
 
   /** Committed a backup, fully or partially. */
