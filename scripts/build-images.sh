@@ -15,7 +15,7 @@ cd "$(dirname "$0")/.."
 
 PINNED_JDK="25.0.3+9"            # = eclipse-temurin:25.0.3_9-jre in jobs/*/src/main/resources/application.properties
 JAVA25_HOME=${JAVA25_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}
-MODULES=(jobs/etcd-snapshot jobs/namespace-export jobs/namespace-restore jobs/cli)
+MODULES=(jobs/etcd-snapshot jobs/namespace-export jobs/namespace-restore jobs/volume-snapshot jobs/prune jobs/cli)
 
 version=$("$JAVA25_HOME/bin/java" -XshowSettings:properties -version 2>&1 | awk -F' = ' '/java.runtime.version/ {print $2}')
 case "$version" in

@@ -6,7 +6,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 JAVA25_HOME=${JAVA25_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}
-[ $# -gt 0 ] || set -- jobs/etcd-snapshot jobs/namespace-export jobs/namespace-restore jobs/cli
+[ $# -gt 0 ] || set -- jobs/etcd-snapshot jobs/namespace-export jobs/namespace-restore jobs/volume-snapshot jobs/prune jobs/cli
 failed=0
 for module in "$@"; do
   app="$module/target/quarkus-app"

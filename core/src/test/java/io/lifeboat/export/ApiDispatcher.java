@@ -85,9 +85,14 @@ public class ApiDispatcher extends KubernetesCrudDispatcher {
     return List.copyOf(requests);
   }
 
+  /** Records {@code request} in {@link #requests()}; for a subclass that answers it itself. */
+  protected final void record(RecordedRequest request) {
+    requests.add(request.getMethod() + " " + request.getPath());
+  }
+
   @Override
   public MockResponse dispatch(RecordedRequest request) {
-    requests.add(request.getMethod() + " " + request.getPath());
+    record(request);
     String path = request.getPath();
     String bare = path.contains("?") ? path.substring(0, path.indexOf('?')) : path;
     if (failures.containsKey(bare)) {

@@ -54,6 +54,7 @@ final class ExecDispatcher extends ApiDispatcher {
   public MockResponse dispatch(RecordedRequest request) {
     String path = request.getPath();
     if (path.contains("/exec?")) {
+      record(request); // the CRUD mock never sees it, but RBAC does
       return exec(path);
     }
     if ("POST".equals(request.getMethod()) && path.contains("/volumesnapshots")) {

@@ -132,7 +132,7 @@ public final class VolumesCluster implements AutoCloseable {
   }
 
   /** A Bound PVC of {@code size} in class {@code storageClass}, on a CSI PV of {@code driver}. */
-  PersistentVolumeClaim pvc(
+  public PersistentVolumeClaim pvc(
       String namespace,
       String name,
       String storageClass,
@@ -195,7 +195,7 @@ public final class VolumesCluster implements AutoCloseable {
   }
 
   /** A running pod with one container {@code app} and the given annotations. */
-  Pod pod(String namespace, String name, Map<String, String> annotations) {
+  public Pod pod(String namespace, String name, Map<String, String> annotations) {
     Pod pod =
         new PodBuilder()
             .withNewMetadata()
@@ -235,7 +235,7 @@ public final class VolumesCluster implements AutoCloseable {
   }
 
   /** A pause that plays the snapshot controller, then lets the test clock move on. */
-  Pause pause(io.lifeboat.testing.MutableClock clock) {
+  public Pause pause(io.lifeboat.testing.MutableClock clock) {
     return interval -> {
       reconcile();
       clock.advance(interval);
@@ -299,6 +299,11 @@ public final class VolumesCluster implements AutoCloseable {
             "restoreSize",
             Quantity.getAmountInBytes(new Quantity(size)).longValue()));
     contents.resource(created).updateStatus();
+  }
+
+  /** Every request the API server got, {@code "GET /api/v1/namespaces"}, in order. */
+  public java.util.List<String> requests() {
+    return mock.dispatcher.requests();
   }
 
   GenericKubernetesResource content(String name) {

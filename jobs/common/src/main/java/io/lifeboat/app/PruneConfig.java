@@ -24,8 +24,9 @@ import java.util.OptionalInt;
 @ConfigMapping(prefix = "lifeboat.prune")
 public interface PruneConfig {
   /**
-   * Kinds to prune. {@code volumes} is refused until the volume kind's snapshot reclaimer is wired
-   * in: pruning its backups without it would leak their storage snapshots.
+   * Kinds to prune. {@code volumes} also deletes the removed backups' VolumeSnapshots and contents,
+   * so it needs the Kubernetes API (the prune CronJob sets {@code etcd,namespace,volumes}); without
+   * it prune never calls the API server.
    */
   @WithDefault("etcd,namespace")
   List<String> kinds();

@@ -13,6 +13,28 @@ import java.util.Set;
  */
 record ApiRequest(String verb, String group, String resource, String namespace) {
   private static final Set<String> NAMESPACE_SUBRESOURCES = Set.of("status", "finalize");
+  private static final Set<String> CONNECT_SUBRESOURCES =
+      Set.of("pods/exec", "pods/attach", "pods/portforward");
+
+  /**
+   * What the API server authorizes for the request: its parsed self, and for an exec, attach or
+   * port-forward over a websocket (a GET, as fabric8 sends it) also {@code create}, which
+   * Kubernetes 1.35 checks too (feature gate AuthorizePodWebsocketUpgradeCreatePermission, beta, on
+   * by default) and which the SPDY POST always needed. Discovery parses to nothing.
+   */
+  static List<ApiRequest> checks(String methodAndPath) {
+    Optional<ApiRequest> parsed = parse(methodAndPath);
+    if (parsed.isEmpty()) {
+      return List.of();
+    }
+    ApiRequest request = parsed.get();
+    if (request.verb().equals("get") && CONNECT_SUBRESOURCES.contains(request.resource())) {
+      return List.of(
+          request,
+          new ApiRequest("create", request.group(), request.resource(), request.namespace()));
+    }
+    return List.of(request);
+  }
 
   /** {@code "GET /api/v1/namespaces/shop/configmaps?limit=500"} -> list configmaps in shop. */
   static Optional<ApiRequest> parse(String methodAndPath) {

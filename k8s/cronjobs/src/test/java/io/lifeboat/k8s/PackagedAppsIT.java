@@ -21,7 +21,15 @@ class PackagedAppsIT {
   private static final Path JOBS = Path.of(System.getProperty("lifeboat.jobs", "../../jobs"));
 
   @ParameterizedTest(name = "{0}: quarkus-app holds the runner, lib/, app/ and quarkus/")
-  @ValueSource(strings = {"etcd-snapshot", "namespace-export", "namespace-restore", "cli"})
+  @ValueSource(
+      strings = {
+        "etcd-snapshot",
+        "namespace-export",
+        "namespace-restore",
+        "volume-snapshot",
+        "prune",
+        "cli"
+      })
   void theQuarkusAppDirectoryHoldsTheRunnerLibAppAndQuarkus(String job) throws IOException {
     Path app = JOBS.resolve(job).resolve("target/quarkus-app");
 
@@ -41,7 +49,15 @@ class PackagedAppsIT {
 
   @ParameterizedTest(
       name = "{0}: the image is lifeboat/{0}, non-root, on the pinned Temurin 25 JRE")
-  @ValueSource(strings = {"etcd-snapshot", "namespace-export", "namespace-restore", "cli"})
+  @ValueSource(
+      strings = {
+        "etcd-snapshot",
+        "namespace-export",
+        "namespace-restore",
+        "volume-snapshot",
+        "prune",
+        "cli"
+      })
   void theImageIsNamedForTheJobRunsAsNonRootOnThePinnedJre(String job) throws IOException {
     Properties properties = new Properties();
     try (InputStream in =

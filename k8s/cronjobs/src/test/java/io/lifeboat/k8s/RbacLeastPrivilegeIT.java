@@ -2,34 +2,59 @@ package io.lifeboat.k8s;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.fabric8.kubernetes.api.model.EnvVar;
 import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.PodBuilder;
+import io.fabric8.kubernetes.api.model.batch.v1.CronJob;
+import io.lifeboat.app.observe.PodEvents;
+import io.lifeboat.app.observe.RunReport;
 import io.lifeboat.codec.AgeRecipients;
 import io.lifeboat.codec.Decoding;
 import io.lifeboat.codec.Encoding;
+import io.lifeboat.error.ExitCode;
 import io.lifeboat.export.ExportReport;
 import io.lifeboat.export.ExportRequest;
 import io.lifeboat.export.MockCluster;
 import io.lifeboat.export.NamespaceExporter;
 import io.lifeboat.export.Selection;
 import io.lifeboat.export.ShopFixtures;
+import io.lifeboat.prune.ExternalResources;
+import io.lifeboat.prune.PruneSettings;
+import io.lifeboat.prune.Pruner;
 import io.lifeboat.repository.BackupRef;
 import io.lifeboat.repository.ClusterName;
+import io.lifeboat.repository.Kind;
 import io.lifeboat.repository.Repository;
+import io.lifeboat.repository.RepositoryInitializer;
 import io.lifeboat.repository.Scope;
 import io.lifeboat.restore.namespace.ExistingPolicy;
 import io.lifeboat.restore.namespace.NamespaceMapping;
 import io.lifeboat.restore.namespace.NamespaceRestorer;
 import io.lifeboat.restore.namespace.RestoreOptions;
 import io.lifeboat.restore.namespace.RestoreRequest;
+import io.lifeboat.retention.RetentionPolicy;
+import io.lifeboat.schedule.RunTrigger;
 import io.lifeboat.testing.InMemoryObjectStore;
 import io.lifeboat.testing.MutableClock;
+import io.lifeboat.volumes.Pause;
+import io.lifeboat.volumes.VolumeSnapshotReclaimer;
+import io.lifeboat.volumes.VolumeSnapshotter;
+import io.lifeboat.volumes.VolumesCluster;
+import io.lifeboat.volumes.VolumesOutcome;
+import io.lifeboat.volumes.VolumesRequest;
+import io.lifeboat.volumes.VolumesSelection;
+import io.lifeboat.volumes.hooks.ExecHookRunner;
+import io.lifeboat.volumes.hooks.HookRunner;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -40,9 +65,11 @@ import org.junit.jupiter.api.Test;
  * to (verb, group, resource), and the rendered install's (Cluster)Roles bound to the job's
  * ServiceAccount must allow every one of them and grant no verb the job never used.
  *
- * <p>Both jobs read types they cannot know in advance (discovery: CRDs, any group), so their roles
- * name {@code *} resources; for those the check is per verb: each granted verb was used, and the
- * export's role holds no write verb.
+ * <p>Export and restore read types they cannot know in advance (discovery: CRDs, any group), so
+ * their roles name {@code *} resources; for those the check is per verb: each granted verb was
+ * used, and the export's cluster role holds no write verb. The volume snapshot and prune roles name
+ * their resources, so each granted (verb, resource) must have been used. Jobs that report their run
+ * (RunObserver: the export and the restore) also send PodEvents' requests, recorded the same way.
  */
 class RbacLeastPrivilegeIT {
   private static final Set<String> WRITE_VERBS =
@@ -70,12 +97,18 @@ class RbacLeastPrivilegeIT {
 
     List<ExportReport> reports = exportAsTheJobDoes();
 
-    List<String> sent = since(before);
+    List<String> sent = new ArrayList<>(since(before));
     assertThat(reports).isNotEmpty();
+    sent.addAll(eventRequests("lifeboat-namespace-export-29399520-x7k2p"));
     Grants grants = Grants.of(installed, "lifeboat", "lifeboat-namespace-export");
     Set<ApiRequest> used = checkAllowedAndDiscoveryOnlyRead(sent, grants);
-    assertThat(used).extracting(ApiRequest::verb).containsOnly("get", "list");
+    assertThat(used)
+        .filteredOn(r -> WRITE_VERBS.contains(r.verb()))
+        .as("its only write: the run's Event in its own namespace")
+        .extracting(r -> r.describe() + " in " + r.namespace())
+        .containsOnly("create events in lifeboat");
     assertThat(grants.grants)
+        .filteredOn(g -> g.namespace() == null)
         .allSatisfy(g -> assertThat(g.rule().getVerbs()).doesNotContainAnyElementsOf(WRITE_VERBS));
     assertEveryGrantedVerbIsUsed(grants, used);
   }
@@ -89,6 +122,7 @@ class RbacLeastPrivilegeIT {
     sent.addAll(restoreIntoAFreshCluster(options()));
     sent.addAll(restoreIntoAFreshCluster(options().withExistingPolicy(ExistingPolicy.UPDATE)));
     sent.addAll(restoreIntoAFreshCluster(options().withExistingPolicy(ExistingPolicy.RECREATE)));
+    sent.addAll(eventRequests("lifeboat-restore-shop-x7k2p"));
 
     Grants grants = Grants.of(installed, "lifeboat", "lifeboat-namespace-restore");
     Set<ApiRequest> used = checkAllowedAndDiscoveryOnlyRead(sent, grants);
@@ -111,6 +145,244 @@ class RbacLeastPrivilegeIT {
           .as(account)
           .containsExactly(false);
     }
+  }
+
+  @Test
+  void theVolumeSnapshotRoleAllowsEveryRequestOfARunWithHooksAndAStuckSnapshotAndNoMore() {
+    try (VolumesCluster volumes = new VolumesCluster()) {
+      new RepositoryInitializer(store, clock).init(Set.of());
+      volumes.namespace("shop");
+      volumes.storageClass("gp3", VolumesCluster.DRIVER);
+      volumes.snapshotClass("ebs", VolumesCluster.DRIVER, false, false);
+      // One PVC on a CSI PersistentVolume (driver read from the PV), one whose driver comes from
+      // its StorageClass, one whose snapshot never becomes ready (deleted at the deadline).
+      volumes.pvc("shop", "data-db-0", "gp3", "10Gi", Map.of(), Map.of(), VolumesCluster.DRIVER);
+      volumes.pvc("shop", "uploads", "gp3", "1Gi");
+      volumes.pvc("shop", "stuck", "gp3", "1Gi");
+      volumes.neverReady("shop", "stuck");
+      volumes.pod("shop", "db-0", hooks());
+      List<String> controller = new ArrayList<>();
+
+      VolumesOutcome outcome = snapshotAsTheJobDoes(volumes, controller);
+
+      assertThat(outcome.exitCode()).isEqualTo(ExitCode.PARTIAL);
+      assertThat(outcome.of("shop").source().volumes()).hasSize(2);
+      Grants grants = Grants.of(installed, "lifeboat", "lifeboat-volume-snapshot");
+      Set<ApiRequest> used = checkAllowedAndDiscoveryOnlyRead(controller, grants);
+      assertThat(used)
+          .extracting(ApiRequest::describe)
+          .contains(
+              "create pods/exec",
+              "get pods/exec",
+              "create volumesnapshots.snapshot.storage.k8s.io",
+              "delete volumesnapshots.snapshot.storage.k8s.io",
+              "patch volumesnapshotcontents.snapshot.storage.k8s.io");
+      assertEveryGrantedVerbIsUsed(grants, used);
+    }
+  }
+
+  @Test
+  void thePruneRoleAllowsReclaimingAVolumeBackupsSnapshotsAndNoMore() {
+    try (VolumesCluster volumes = new VolumesCluster()) {
+      new RepositoryInitializer(store, clock).init(Set.of());
+      volumes.namespace("shop");
+      volumes.storageClass("gp3", VolumesCluster.DRIVER);
+      volumes.snapshotClass("ebs", VolumesCluster.DRIVER, false, false);
+      volumes.pvc("shop", "data-db-0", "gp3", "10Gi");
+      backUpVolumes(volumes);
+      clock.advance(Duration.ofDays(2));
+      backUpVolumes(volumes);
+      int before = volumes.requests().size();
+
+      List<String> summaries = pruneAsTheJobDoes(volumes);
+
+      List<String> sent = volumes.requests().subList(before, volumes.requests().size());
+      assertThat(summaries).anySatisfy(s -> assertThat(s).contains("volumes"));
+      assertThat(new Repository(store, clock).list(Kind.VOLUMES, null)).hasSize(1);
+      Grants grants = Grants.of(installed, "lifeboat", "lifeboat-prune");
+      Set<ApiRequest> used = checkAllowedAndDiscoveryOnlyRead(sent, grants);
+      assertThat(used)
+          .extracting(ApiRequest::describe)
+          .contains(
+              "delete volumesnapshots.snapshot.storage.k8s.io",
+              "delete volumesnapshotcontents.snapshot.storage.k8s.io");
+      assertEveryGrantedVerbIsUsed(grants, used);
+    }
+  }
+
+  @Test
+  void theJobsThatReportTheirRunPostTheEventInTheirOwnNamespaceOnly() {
+    List<String> sent = eventRequests("lifeboat-namespace-export-29399520-x7k2p");
+    Set<ApiRequest> checks =
+        sent.stream().flatMap(r -> ApiRequest.checks(r).stream()).collect(Collectors.toSet());
+    assertThat(checks)
+        .extracting(r -> r.describe() + " in " + r.namespace())
+        .containsExactlyInAnyOrder("get pods in lifeboat", "create events in lifeboat");
+
+    for (String account : List.of("lifeboat-namespace-export", "lifeboat-namespace-restore")) {
+      Grants grants = Grants.of(installed, "lifeboat", account);
+      assertThat(checks).as(account).allMatch(grants::allows);
+    }
+    Grants export = Grants.of(installed, "lifeboat", "lifeboat-namespace-export");
+    assertThat(export.allows(new ApiRequest("create", "", "events", "shop")))
+        .as("an Event in another namespace")
+        .isFalse();
+  }
+
+  @Test
+  void everyLifeboatEnvironmentVariableAManifestSetsIsAPropertySomeJobReads() {
+    Set<String> known = ConfigNames.environmentVariables();
+    assertThat(known)
+        .contains("LIFEBOAT_PRUNE_MAX_JOB_DEADLINE", "LIFEBOAT_VOLUMES_READY_DEADLINE");
+    for (String dir : List.of(".", "overlays/k3s", "overlays/external-etcd", "overlays/aws-irsa")) {
+      List<String> set =
+          Kustomize.render(dir).stream()
+              .filter(o -> o instanceof CronJob)
+              .flatMap(o -> containers((CronJob) o).stream())
+              .flatMap(c -> c.getEnv().stream().map(EnvVar::getName))
+              .filter(name -> name.startsWith("LIFEBOAT_"))
+              .toList();
+      assertThat(set).as(dir).isNotEmpty();
+      assertThat(set).as("%s: env names no config mapping declares", dir).isSubsetOf(known);
+    }
+  }
+
+  /**
+   * What VolumeSnapshotApp does through VolumesTasks.snapshot, with the CronJob's env: the
+   * backup-only store view, the real exec hook runner. The pause plays the CSI snapshot controller
+   * (on the same mock, so its requests are left out of {@code jobRequests}) instead of sleeping.
+   */
+  private VolumesOutcome snapshotAsTheJobDoes(VolumesCluster volumes, List<String> jobRequests) {
+    Map<String, String> env = env("lifeboat-volume-snapshot");
+    Duration deadline =
+        Duration.parse(
+            "PT"
+                + env.getOrDefault("LIFEBOAT_VOLUMES_READY_DEADLINE", "10m")
+                    .toUpperCase(java.util.Locale.ROOT));
+    VolumesRequest request =
+        new VolumesRequest(
+            new ClusterName("prod"),
+            new RunTrigger.Manual("test"),
+            new VolumesSelection(
+                list(env.get("LIFEBOAT_VOLUMES_INCLUDE_NAMESPACES")),
+                list(env.get("LIFEBOAT_VOLUMES_EXCLUDE_NAMESPACES")),
+                env.get("LIFEBOAT_VOLUMES_LABEL_SELECTOR")),
+            deadline,
+            Duration.ofSeconds(5),
+            "test",
+            deadline.plus(Duration.ofMinutes(15)));
+    int[] mark = {volumes.requests().size()};
+    Pause controller = volumes.pause(clock);
+    Pause between =
+        interval -> {
+          List<String> all = volumes.requests();
+          jobRequests.addAll(all.subList(mark[0], all.size()));
+          controller.pause(interval);
+          mark[0] = volumes.requests().size();
+        };
+    VolumesOutcome outcome =
+        new VolumeSnapshotter(
+                volumes.client,
+                new Repository(Repository.backupView(store), clock),
+                new ExecHookRunner(volumes.client),
+                between)
+            .run(request);
+    List<String> all = volumes.requests();
+    jobRequests.addAll(all.subList(mark[0], all.size()));
+    return outcome;
+  }
+
+  private void backUpVolumes(VolumesCluster volumes) {
+    new VolumeSnapshotter(
+            volumes.client,
+            new Repository(Repository.backupView(store), clock),
+            hook -> HookRunner.Result.succeeded(),
+            volumes.pause(clock))
+        .run(VolumesCluster.manualRun("shop"));
+  }
+
+  /**
+   * What PruneApp does through PruneTasks.prune for the CronJob's kinds: the descriptor check, the
+   * VolumeSnapshotReclaimer when volumes are pruned, one prune per scope of each kind. The policy
+   * keeps only the newest backup (the job's keeps more; the requests per removed backup are the
+   * same).
+   */
+  private List<String> pruneAsTheJobDoes(VolumesCluster volumes) {
+    List<Kind> kinds =
+        list(env("lifeboat-prune").getOrDefault("LIFEBOAT_PRUNE_KINDS", "etcd,namespace")).stream()
+            .map(Kind::parse)
+            .toList();
+    assertThat(kinds).as("the prune CronJob prunes volume backups").contains(Kind.VOLUMES);
+    new Repository(store, clock).descriptor();
+    ExternalResources external =
+        kinds.contains(Kind.VOLUMES)
+            ? new VolumeSnapshotReclaimer(volumes.client)
+            : ExternalResources.none();
+    Pruner pruner = new Pruner(store, clock, external);
+    List<String> summaries = new ArrayList<>();
+    for (Kind kind : kinds) {
+      for (Scope scope : pruner.scopes(kind, new ClusterName("prod"))) {
+        PruneSettings settings = PruneSettings.of(RetentionPolicy.newestOnly());
+        summaries.add(pruner.prune(kind, scope, settings, "test").summary());
+      }
+    }
+    return summaries;
+  }
+
+  /** The requests PodEvents sends for one run's Event on {@code pod} in the lifeboat namespace. */
+  private static List<String> eventRequests(String pod) {
+    try (MockCluster events = new MockCluster()) {
+      events
+          .client
+          .pods()
+          .inNamespace("lifeboat")
+          .resource(new PodBuilder().withNewMetadata().withName(pod).endMetadata().build())
+          .create();
+      int before = events.dispatcher.requests().size();
+      new PodEvents(events.client, "lifeboat", pod)
+          .record(
+              new RunReport(
+                  Kind.NAMESPACE,
+                  "prod/shop",
+                  RunReport.Outcome.DONE,
+                  ExitCode.OK,
+                  Duration.ofSeconds(3),
+                  42,
+                  List.of(),
+                  "done"),
+              Instant.parse("2026-11-25T18:15:09Z"));
+      List<String> all = events.dispatcher.requests();
+      return List.copyOf(all.subList(before, all.size()));
+    }
+  }
+
+  private static Map<String, String> env(String cronJob) {
+    Map<String, String> env = new LinkedHashMap<>();
+    installed.stream()
+        .filter(o -> o instanceof CronJob && o.getMetadata().getName().equals(cronJob))
+        .flatMap(o -> containers((CronJob) o).stream())
+        .flatMap(c -> c.getEnv().stream())
+        .filter(e -> e.getValue() != null)
+        .forEach(e -> env.put(e.getName(), e.getValue()));
+    assertThat(env).as(cronJob + " env").isNotEmpty();
+    return env;
+  }
+
+  private static List<io.fabric8.kubernetes.api.model.Container> containers(CronJob job) {
+    return job.getSpec().getJobTemplate().getSpec().getTemplate().getSpec().getContainers();
+  }
+
+  private static List<String> list(String commaSeparated) {
+    return commaSeparated == null || commaSeparated.isBlank()
+        ? List.of()
+        : Arrays.stream(commaSeparated.split(",")).map(String::strip).toList();
+  }
+
+  private static Map<String, String> hooks() {
+    Map<String, String> annotations = new LinkedHashMap<>();
+    annotations.put("pre.hook.lifeboat.io/command", "[\"fsfreeze\",\"--freeze\",\"/data\"]");
+    annotations.put("post.hook.lifeboat.io/command", "[\"fsfreeze\",\"--unfreeze\",\"/data\"]");
+    return annotations;
   }
 
   /** What NamespaceExportApp does through ExportTasks, with the CronJob's namespace settings. */
@@ -190,7 +462,11 @@ class RbacLeastPrivilegeIT {
     Set<ApiRequest> used = new java.util.LinkedHashSet<>();
     List<String> discovery = new ArrayList<>();
     for (String request : sent) {
-      ApiRequest.parse(request).ifPresentOrElse(used::add, () -> discovery.add(request));
+      List<ApiRequest> checks = ApiRequest.checks(request);
+      if (checks.isEmpty()) {
+        discovery.add(request);
+      }
+      used.addAll(checks);
     }
     assertThat(used).as("requests sent").isNotEmpty();
     assertThat(discovery).allSatisfy(r -> assertThat(r).startsWith("GET "));
@@ -203,10 +479,11 @@ class RbacLeastPrivilegeIT {
     used.forEach(r -> summary.computeIfAbsent(r.verb(), v -> new TreeSet<>()).add(r.describe()));
     System.out.println(
         "used: "
-            + summary.keySet()
-            + " "
             + summary.values().stream().mapToInt(Set::size).sum()
-            + " (verb, resource) pairs");
+            + " (verb, resource) pairs "
+            + (summary.values().stream().mapToInt(Set::size).sum() > 40
+                ? summary.keySet()
+                : summary.values()));
     return used;
   }
 

@@ -58,7 +58,8 @@ public final class PodEvents {
 
   /**
    * {@code BackupDone}, {@code BackupSkipped}, {@code BackupPartial}, {@code BackupFailed}; {@code
-   * PruneDone}, {@code PruneFailed}.
+   * PruneDone}, {@code PruneFailed}; {@code RestoreDone}, {@code RestorePartial}, {@code
+   * RestoreFailed}.
    */
   static String reason(RunReport report) {
     return capitalized(report.task().segment()) + capitalized(report.outcome().label());

@@ -21,8 +21,8 @@ import java.util.regex.Pattern;
  * success's timestamp and size in place. A Pushgateway cannot add, so {@code
  * lifeboat_backup_failures_total} is read back from the gateway and sent plus one; two runs of the
  * same scope failing at the same instant may count once. Skipped runs push nothing: the run that
- * owns the slot reports it. A prune's figures go to the same group as {@code lifeboat_prune_*} (no
- * bytes), so they never replace a backup's.
+ * owns the slot reports it. A prune or a restore reports to the same group as {@code
+ * lifeboat_prune_*} or {@code lifeboat_restore_*} (no bytes), so they never replace a backup's.
  */
 public final class Pushgateway {
   static String metric(RunReport report, String name) {

@@ -11,13 +11,13 @@ import java.util.Locale;
  * prod/payments}, the prune of {@code prod/shop}'s namespace backups): what metrics and events are
  * made of.
  *
- * @param task a backup or a prune: they report under different metric names and Event reasons, so a
- *     prune never stands in for a backup's last success
+ * @param task a backup, a prune or a restore: they report under different metric names and Event
+ *     reasons, so a prune or a restore never stands in for a backup's last success
  * @param scope {@code <cluster>} or {@code <cluster>/<namespace>}; for a run that failed before it
  *     knew its namespaces, the cluster
  * @param bytes stored bytes of the backup's objects; 0 when nothing was committed
- * @param backups ids of the committed backups (a prune: of the removed ones; empty when skipped or
- *     failed)
+ * @param backups ids of the committed backups (a prune: of the removed ones; a restore: the backup
+ *     restored; empty when skipped or failed)
  */
 public record RunReport(
     Task task,
@@ -45,9 +45,10 @@ public record RunReport(
   /** What ran: its metric names ({@code lifeboat_<task>_...}) and Event reasons. */
   public enum Task {
     BACKUP,
-    PRUNE;
+    PRUNE,
+    RESTORE;
 
-    /** {@code backup}, {@code prune}. */
+    /** {@code backup}, {@code prune}, {@code restore}. */
     public String segment() {
       return name().toLowerCase(Locale.ROOT);
     }
@@ -68,6 +69,11 @@ public record RunReport(
       List<String> backups,
       String message) {
     this(Task.BACKUP, kind, scope, outcome, exitCode, duration, bytes, backups, message);
+  }
+
+  /** The same report, of {@code other}'s run. */
+  public RunReport as(Task other) {
+    return new RunReport(other, kind, scope, outcome, exitCode, duration, bytes, backups, message);
   }
 
   /** Committed a backup, fully or partially (a prune: finished). */
