@@ -11,14 +11,17 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
- * Collects one prune call's results for {@link TaskRuns}: a report per pruned scope, the plans of a
- * dry run, and which scope was being worked on when a failure came, so the failure is reported
- * under that kind and scope.
+ * Collects one prune call's results for the prune job and {@link TaskRuns}: a report per pruned
+ * scope, the plans of a dry run, and which scope was being worked on when a failure came, so the
+ * failure is reported under that kind and scope. Each plan (dry run) or summary also goes to {@code
+ * out}, as the job logs them.
  */
-final class PruneRun implements PruneTasks.Results {
+public final class PruneRun implements PruneTasks.Results {
   private final Clock clock;
+  private final Consumer<String> out;
   private final List<RunReport> reports = new ArrayList<>();
   private final List<PrunePlan> plans = new ArrayList<>();
   private Kind kind = Kind.ETCD; // before the first scope: the one group every cluster has
@@ -26,7 +29,12 @@ final class PruneRun implements PruneTasks.Results {
   private Instant started;
 
   PruneRun(Clock clock, String cluster) {
+    this(clock, cluster, line -> {});
+  }
+
+  public PruneRun(Clock clock, String cluster, Consumer<String> out) {
     this.clock = clock;
+    this.out = out;
     this.scope = cluster;
     this.started = clock.instant();
   }
@@ -41,15 +49,17 @@ final class PruneRun implements PruneTasks.Results {
   @Override
   public void planned(PrunePlan plan) {
     plans.add(plan);
+    out.accept(plan.render());
   }
 
   @Override
   public void pruned(Pruner.Outcome outcome) {
     reports.add(RunReports.prune(outcome));
+    out.accept(outcome.summary());
   }
 
   /** The reports so far and a failed one for the scope at hand. */
-  List<RunReport> failed(RuntimeException failure) {
+  public List<RunReport> failed(RuntimeException failure) {
     List<RunReport> all = new ArrayList<>(reports);
     all.add(
         RunReports.failed(
@@ -61,7 +71,7 @@ final class PruneRun implements PruneTasks.Results {
     return all;
   }
 
-  List<RunReport> reports() {
+  public List<RunReport> reports() {
     return reports;
   }
 

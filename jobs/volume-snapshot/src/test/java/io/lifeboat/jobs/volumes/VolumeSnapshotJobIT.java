@@ -2,6 +2,9 @@ package io.lifeboat.jobs.volumes;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.sun.net.httpserver.HttpServer;
+import io.fabric8.kubernetes.api.model.Event;
+import io.fabric8.kubernetes.api.model.PodBuilder;
 import io.lifeboat.repository.Json;
 import io.lifeboat.repository.Kind;
 import io.lifeboat.repository.Manifest;
@@ -11,14 +14,17 @@ import io.lifeboat.store.file.FileObjectStore;
 import io.lifeboat.volumes.VolumesCluster;
 import io.lifeboat.volumes.VolumesSource;
 import java.io.IOException;
+import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -30,13 +36,18 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The packaged job against the CRUD mock API server, while a background task plays the snapshot
  * controller: config from the environment, the Kubernetes client from Quarkus, exit 3 when a PVC
- * failed and the others committed.
+ * failed and the others committed. Run as in a Job's pod, it leaves an Event on its pod and pushes
+ * the namespace's backup metrics to a stand-in Pushgateway.
  */
 class VolumeSnapshotJobIT {
   static final Path JAR =
       Path.of(System.getProperty("lifeboat.job.jar", "target/quarkus-app/quarkus-run.jar"));
 
+  static final String POD = "lifeboat-volume-snapshot-29399520-x7k2p";
+
   @TempDir Path dir;
+  private final List<String> pushes = new CopyOnWriteArrayList<>();
+  private HttpServer gateway;
   private VolumesCluster cluster;
   private ScheduledExecutorService controller;
   private Path repo;
@@ -50,6 +61,19 @@ class VolumeSnapshotJobIT {
     cluster.namespace("shop");
     cluster.storageClass("gp3", VolumesCluster.DRIVER);
     cluster.snapshotClass("ebs", VolumesCluster.DRIVER, false, false);
+    gateway = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+    gateway.createContext(
+        "/",
+        exchange -> {
+          String body =
+              new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+          if (exchange.getRequestMethod().equals("POST")) {
+            pushes.add(exchange.getRequestURI().getPath() + "\n" + body);
+          }
+          exchange.sendResponseHeaders(200, -1);
+          exchange.close();
+        });
+    gateway.start();
     controller = Executors.newSingleThreadScheduledExecutor();
     controller.scheduleWithFixedDelay(this::reconcileQuietly, 0, 100, TimeUnit.MILLISECONDS);
   }
@@ -66,11 +90,20 @@ class VolumeSnapshotJobIT {
   void stop() throws InterruptedException {
     controller.shutdownNow();
     controller.awaitTermination(10, TimeUnit.SECONDS);
+    gateway.stop(0);
     cluster.close();
   }
 
   @Test
-  void aPvcWhoseSnapshotNeverBecomesReadyExits3AndTheOtherIsCommitted() throws Exception {
+  void aPvcWhoseSnapshotNeverBecomesReadyExits3CommitsTheOtherAndReportsAPartialBackup()
+      throws Exception {
+    var pod =
+        cluster
+            .client
+            .pods()
+            .inNamespace("lifeboat")
+            .resource(new PodBuilder().withNewMetadata().withName(POD).endMetadata().build())
+            .create();
     cluster.pvc("shop", "data-db-0", "gp3", "10Gi");
     cluster.pvc("shop", "stuck", "gp3", "1Gi");
     cluster.neverReady("shop", "stuck");
@@ -95,6 +128,19 @@ class VolumeSnapshotJobIT {
       assertThat(Json.writeString(manifest.failures()))
           .contains("persistentvolumeclaim/shop/stuck");
     }
+    List<Event> events = cluster.client.v1().events().inNamespace("lifeboat").list().getItems();
+    assertThat(events).singleElement().extracting(Event::getReason).isEqualTo("BackupPartial");
+    assertThat(events.get(0).getInvolvedObject().getUid()).isEqualTo(pod.getMetadata().getUid());
+    String group =
+        Base64.getUrlEncoder()
+            .withoutPadding()
+            .encodeToString("prod/shop".getBytes(StandardCharsets.UTF_8));
+    assertThat(pushes)
+        .singleElement()
+        .asString()
+        .startsWith("/metrics/job/lifeboat/kind/volumes/scope@base64/" + group + "\n")
+        .contains("lifeboat_backup_last_success_timestamp_seconds ")
+        .contains("lifeboat_backup_failures_total 0");
   }
 
   @Test
@@ -117,6 +163,12 @@ class VolumeSnapshotJobIT {
     env.put("LIFEBOAT_LOCATION", "file://" + repo);
     env.put("QUARKUS_KUBERNETES_CLIENT_API_SERVER_URL", cluster.client.getMasterUrl().toString());
     env.put("KUBECONFIG", dir.resolve("no-kubeconfig").toString());
+    // As in a Job's pod: the observer posts the Event only inside Kubernetes.
+    env.put("KUBERNETES_SERVICE_HOST", "127.0.0.1");
+    env.put("HOSTNAME", POD);
+    env.put("LIFEBOAT_POD_NAMESPACE", "lifeboat");
+    env.put(
+        "LIFEBOAT_METRICS_PUSHGATEWAY_URL", "http://127.0.0.1:" + gateway.getAddress().getPort());
     env.putAll(extra);
     builder.environment().putAll(env);
     Process process = builder.start();
