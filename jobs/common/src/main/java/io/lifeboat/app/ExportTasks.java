@@ -52,7 +52,7 @@ public final class ExportTasks {
       RunTrigger trigger,
       Clock clock) {
     ClusterName cluster = Tasks.cluster(config);
-    Encoding encoding = Tasks.encoding(config);
+    Encoding encoding = Tasks.encoding(config, Encoding.DEFAULT_LEVEL);
     Repository repository = new Repository(store, clock);
     repository.openForBackup(encoding.recipients().fingerprints());
     Selection selection = selection(export);

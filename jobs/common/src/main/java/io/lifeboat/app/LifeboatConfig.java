@@ -60,9 +60,11 @@ public interface LifeboatConfig {
   }
 
   interface Compression {
-    /** zstd level, 1 (fast) to 19; 3 is zstd's own default. */
-    @WithDefault("3")
-    int level();
+    /**
+     * zstd level, 1 (fast) to 19 (negative: zstd's {@code --fast}); unset: 1 for etcd snapshots
+     * (cheap minute-level runs), 3 (zstd's own default) for namespace exports.
+     */
+    Optional<Integer> level();
 
     /** Extra zstd threads; 0 compresses on the writing thread. */
     @WithDefault("0")

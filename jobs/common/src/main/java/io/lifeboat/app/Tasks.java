@@ -53,7 +53,7 @@ public final class Tasks {
       LifeboatConfig config, EtcdConfig etcd, ObjectStore store, RunTrigger trigger, Clock clock) {
     ClusterName cluster = cluster(config);
     EtcdSettings settings = etcdSettings(etcd);
-    Encoding encoding = encoding(config);
+    Encoding encoding = encoding(config, Encoding.SNAPSHOT_LEVEL);
     EtcdSnapshotter snapshotter = new EtcdSnapshotter(settings, clock, etcd.bufferChunks());
     return new EtcdBackup(new Repository(store, clock), snapshotter)
         .run(
@@ -66,10 +66,15 @@ public final class Tasks {
                 settings.deadline().plus(Duration.ofMinutes(5))));
   }
 
-  /** zstd at {@code lifeboat.compression.level}, age to the configured recipients. */
-  public static Encoding encoding(LifeboatConfig config) {
+  /**
+   * zstd at {@code lifeboat.compression.level} (unset: {@code defaultLevel}), age to the configured
+   * recipients.
+   */
+  public static Encoding encoding(LifeboatConfig config, int defaultLevel) {
     return new Encoding(
-        config.compression().level(), config.compression().workers(), Recipients.of(config));
+        config.compression().level().orElse(defaultLevel),
+        config.compression().workers(),
+        Recipients.of(config));
   }
 
   /** Who runs: the pod name in Kubernetes, else the host name. */
