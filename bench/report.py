@@ -3,12 +3,16 @@ import statistics
 import sys
 from collections import defaultdict
 
-samples, dbsizes, db_mib, rounds, job_jvm, alt_jvm, machine = sys.argv[1:8]
+samples, cpus, dbsizes, db_mib, rounds, job_jvm, alt_jvm, machine = sys.argv[1:9]
 rows = defaultdict(dict)  # case -> round -> (wall, rss_kib, extra)
 for line in open(samples):
     case, rnd, wall, rss, extra = line.rstrip("\n").split("\t")
     rows[case][rnd] = (float(wall), int(rss), extra)
 sizes = dict(line.split() for line in open(dbsizes))
+cpu = defaultdict(dict)  # case -> round -> (command, etcd, s3proxy) CPU seconds
+for line in open(cpus):
+    case, rnd, *secs = line.rstrip("\n").split("\t")
+    cpu[case][rnd] = tuple(float(x) for x in secs)
 
 
 def med(case, i=0):
@@ -37,12 +41,14 @@ print("| case | median wall | median peak RSS | job / this (median of same-round
 print("|---|---|---|---|")
 labels = {
     "job": "job, stream mode (default), to S3Proxy: zstd + age + commit",
+    "job-j25aot": "job as the images run it: Java 25 + AOT cache, same flags, stream mode",
     "job-spool": "job, spool mode (lifeboat.etcd.spool-dir set)",
     "job-altjvm": f"job, stream mode, alternative flags `{alt_jvm}`",
     "a": "(a) `etcdctl snapshot save` to local disk (floor)",
     "b": "(b) `etcdctl snapshot save && zstd -3 && age && s3cmd put` (RSS: max of steps)",
+    "b-zstd1": "(b) with `zstd -1` instead of `zstd -3` (the job's snapshot level)",
 }
-for case in ["job", "job-spool", "job-altjvm", "a", "b"]:
+for case in ["job", "job-j25aot", "job-spool", "job-altjvm", "a", "b", "b-zstd1"]:
     if rows[case]:
         r = "" if case == "job" else ratio("job", case)
         print(f"| {labels[case]} | {med(case):.2f} s | {mib(med(case, 1))} | {r} |")
@@ -51,10 +57,25 @@ if rows["b"]:
     print("\n(b) median step times: " + ", ".join(
         f"{name} {statistics.median(s[i] for s in steps):.2f} s"
         for i, name in enumerate(["etcdctl", "zstd -3", "age", "s3cmd put"])))
+if rows["job-j25aot"]:
+    print(f"\nAs the images run it (Java 25 + AOT): job / (a) = {ratio('job-j25aot', 'a')}, "
+          f"job / (b) = {ratio('job-j25aot', 'b')}, job / (b with zstd -1) = {ratio('job-j25aot', 'b-zstd1')}")
 if rows["job-spool"]:
     print(f"\nSpool vs stream (same round): spool / stream = {ratio('job-spool', 'job')}")
 if rows["job-altjvm"]:
     print(f"Alternative flags vs shipped flags (same round): alt / shipped = {ratio('job-altjvm', 'job')}")
+
+if cpu:
+    print("\n## Where the CPU goes (median CPU seconds per run, user + system)\n")
+    print("On this 2-core machine a case cannot finish faster than (total CPU) / 2: etcd, S3Proxy and the "
+          "client all share the two cores.\n")
+    print("| case | the command | etcd meanwhile | S3Proxy meanwhile | total | total / 2 |")
+    print("|---|---|---|---|---|---|")
+    for case in ["job", "job-j25aot", "job-spool", "job-altjvm", "a", "b"]:
+        if cpu[case]:
+            cols = [statistics.median(v[i] for v in cpu[case].values()) for i in range(3)]
+            total = statistics.median(sum(v) for v in cpu[case].values())
+            print(f"| {case} | {cols[0]:.1f} s | {cols[1]:.1f} s | {cols[2]:.1f} s | {total:.1f} s | {total / 2:.1f} s |")
 
 print("\n## Peak RSS of the job by DB size (stream mode, shipped flags)\n")
 print("| DB (etcd dbSize) | runs | median wall | peak RSS (max of runs) |")

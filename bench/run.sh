@@ -5,7 +5,7 @@
 #   env: RSS_SIZES="256 2048"  DB sizes (MiB) at which the job's peak RSS is also measured
 #        STARTUP_RUNS=5        runs per JVM for process start -> first etcd byte
 #        SKIP_BUILD=1          reuse the built apps (bench/.work/app17, app25)
-#        ALT_JVM="..."         the second JVM flag set measured against k8s/cronjobs/jvm-options.env
+#        ALT_JVM="..."         also measure the job with this JVM flag set (same rounds)
 #
 # Everything runs on 127.0.0.1 under bench/.work (deleted at the start of each run); etcd and
 # S3Proxy are stopped by PID on exit. Results: a Markdown table on stdout and in
@@ -20,7 +20,7 @@ STARTUP_RUNS=${STARTUP_RUNS:-5}
 JAVA17=${JAVA17:-/usr/lib/jvm/java-17-openjdk-amd64}
 JAVA25=${JAVA25:-/usr/lib/jvm/temurin-25-jdk-amd64}
 JOB_JVM=$(sed -n 's/^JAVA_TOOL_OPTIONS=//p' k8s/cronjobs/jvm-options.env)
-ALT_JVM=${ALT_JVM:-$JOB_JVM -XX:TieredStopAtLevel=1}
+ALT_JVM=${ALT_JVM:-}
 log() { echo "[bench $(date +%H:%M:%S)] $*" >&2; }
 
 # --- dependencies and build --------------------------------------------------------------------
@@ -59,7 +59,8 @@ etcd --name bench --data-dir "$work/etcd" --quota-backend-bytes=8589934592 \
   --listen-client-urls "http://127.0.0.1:$client" --advertise-client-urls "http://127.0.0.1:$client" \
   --listen-peer-urls "http://127.0.0.1:$peer" --initial-advertise-peer-urls "http://127.0.0.1:$peer" \
   --initial-cluster "bench=http://127.0.0.1:$peer" --log-level warn >"$work/etcd.log" 2>&1 &
-pids+=($!)
+etcd_pid=$!
+pids+=($etcd_pid)
 mkdir -p "$work/s3/data"
 cat >"$work/s3/s3proxy.properties" <<EOF
 s3proxy.endpoint=http://127.0.0.1:$s3port
@@ -71,7 +72,8 @@ jclouds.filesystem.basedir=$work/s3/data
 EOF
 "$JAVA17/bin/java" -Xmx256m -XX:+UseSerialGC -jar core/target/servers/s3proxy.jar \
   --properties "$work/s3/s3proxy.properties" >"$work/s3/s3proxy.log" 2>&1 &
-pids+=($!)
+s3_pid=$!
+pids+=($s3_pid)
 export ETCDCTL_API=3
 for _ in $(seq 1 300); do etcdctl --endpoints="127.0.0.1:$client" endpoint health >/dev/null 2>&1 && break; sleep 0.1; done
 for _ in $(seq 1 300); do curl -s -o /dev/null "http://127.0.0.1:$s3port/" && break; sleep 0.1; done
@@ -106,28 +108,45 @@ timed() {
 wall() { awk -F': ' '/Elapsed \(wall clock\)/ { n=split($2,p,":"); s=0; for(i=1;i<=n;i++) s=s*60+p[i]; print s }' "$1"; }
 rss() { awk -F': ' '/Maximum resident set size/ { print $2 }' "$1"; }
 record() { echo -e "$1\t$2\t$3\t$4\t${5:-}" >>"$samples"; }
+# CPU seconds of a case: the command's own (user+sys, /usr/bin/time) and what etcd and S3Proxy
+# spent meanwhile (/proc/PID/stat), so a reader can see where a 2-core machine's time goes.
+cpus="$work/cpu.tsv"; : >"$cpus"
+tck=$(getconf CLK_TCK)
+ticks() { awk '{print $14+$15}' "/proc/$1/stat"; }
+servers_mark() { e0=$(ticks "$etcd_pid"); s0=$(ticks "$s3_pid"); }
+cmd_cpu() { awk -F': ' '/User time|System time/ { s+=$2 } END { printf "%.2f", s }' "$@"; }
+record_cpu() { # CASE ROUND CMD_CPU (servers: since servers_mark)
+  echo -e "$1\t$2\t$3\t$(echo "scale=2; ($(ticks "$etcd_pid")-$e0)/$tck" | bc)\t$(echo "scale=2; ($(ticks "$s3_pid")-$s0)/$tck" | bc)" >>"$cpus"
+}
 clear_store() { find "$work/s3/data/bench" -type f \( -name 'snapshot.db*' -o -name 'plain.db*' \) -delete 2>/dev/null || true; }
 
-job() { # job NAME ROUND JVMFLAGS [spool]
-  local name=$1 r=$2 flags=$3 spool=${4:-}
+job() { # job NAME ROUND JVMFLAGS [spool|j25aot]
+  local name=$1 r=$2 flags=$3 mode=${4:-}
   clear_store
-  if [ -n "$spool" ]; then
-    timed "$name-$r" env JAVA_TOOL_OPTIONS="$flags" LIFEBOAT_ETCD_SPOOL_DIR="$work/spool" \
-      "$JAVA17/bin/java" -jar "$work/app17/quarkus-run.jar"
-  else
-    timed "$name-$r" env JAVA_TOOL_OPTIONS="$flags" "$JAVA17/bin/java" -jar "$work/app17/quarkus-run.jar"
-  fi
+  servers_mark
+  case $mode in
+    spool) timed "$name-$r" env JAVA_TOOL_OPTIONS="$flags" LIFEBOAT_ETCD_SPOOL_DIR="$work/spool" \
+      "$JAVA17/bin/java" -jar "$work/app17/quarkus-run.jar" ;;
+    # As the images run it: Java 25 with the AOT cache made at build time (docs/images.md).
+    j25aot) (cd "$work/app25" && timed "$name-$r" env JAVA_TOOL_OPTIONS="$flags" \
+      "$JAVA25/bin/java" -XX:AOTCache=app.aot -jar quarkus-run.jar) ;;
+    *) timed "$name-$r" env JAVA_TOOL_OPTIONS="$flags" "$JAVA17/bin/java" -jar "$work/app17/quarkus-run.jar" ;;
+  esac
   record "$name" "$r" "$(wall "$work/out/$name-$r.time")" "$(rss "$work/out/$name-$r.time")"
+  record_cpu "$name" "$r" "$(cmd_cpu "$work/out/$name-$r.time")"
 }
 floor() { # (a) etcdctl snapshot save to local disk
   local r=$1
   rm -f "$work/tmp/a.db"
+  servers_mark
   timed "a-$r" etcdctl --endpoints="127.0.0.1:$client" snapshot save "$work/tmp/a.db"
   record a "$r" "$(wall "$work/out/a-$r.time")" "$(rss "$work/out/a-$r.time")"
+  record_cpu a "$r" "$(cmd_cpu "$work/out/a-$r.time")"
 }
 script() { # (b) etcdctl && zstd && age && s3cmd put, each step timed
   local r=$1 f="$work/tmp/b.db" w=0 m=0 s
   clear_store; rm -f "$f" "$f.zst" "$f.zst.age"
+  servers_mark
   timed "b1-$r" etcdctl --endpoints="127.0.0.1:$client" snapshot save "$f"
   timed "b2-$r" zstd -q -3 "$f" -o "$f.zst"
   timed "b3-$r" age -r "$recipient" -o "$f.zst.age" "$f.zst"
@@ -137,6 +156,12 @@ script() { # (b) etcdctl && zstd && age && s3cmd put, each step timed
     m=$(( $(rss "$work/out/b$s-$r.time") > m ? $(rss "$work/out/b$s-$r.time") : m ))
   done
   record b "$r" "$w" "$m" "$(for s in 1 2 3 4; do printf '%s/' "$(wall "$work/out/b$s-$r.time")"; done)"
+  record_cpu b "$r" "$(cmd_cpu "$work/out"/b[1-4]-"$r".time)"
+  # The job compresses snapshots at zstd level 1: the same script with `zstd -1` (timed on the same
+  # file, not part of (b)), so the comparison at equal level is in the report too.
+  timed "b2l1-$r" zstd -q -1 "$f" -o "$f.l1.zst"
+  record b-zstd1 "$r" "$(echo "$w - $(wall "$work/out/b2-$r.time") + $(wall "$work/out/b2l1-$r.time")" | bc)" "$m"
+  rm -f "$f.l1.zst"
   rm -f "$f" "$f.zst" "$f.zst.age"
 }
 fill() {
@@ -172,14 +197,19 @@ for size in $sizes; do
     done
   fi
   if [ "$size" = "$DB_MIB" ]; then
-    cases=(job job-spool job-altjvm a b)
+    cases=(job)
+    [ -d "$work/app25" ] && cases+=(job-j25aot)
+    cases+=(job-spool)
+    [ -n "$ALT_JVM" ] && cases+=(job-altjvm)
+    cases+=(a b)
     for r in $(seq 1 "$ROUNDS"); do
       order=("${cases[@]}")
-      if (( r % 2 == 0 )); then order=(b a job-altjvm job-spool job); fi
+      if (( r % 2 == 0 )); then order=(); for c in "${cases[@]}"; do order=("$c" "${order[@]}"); done; fi
       log "round $r/$ROUNDS: ${order[*]}"
       for c in "${order[@]}"; do
         case $c in
           job) job job "$r" "$JOB_JVM" ;;
+          job-j25aot) job job-j25aot "$r" "$JOB_JVM" j25aot ;;
           job-spool) job job-spool "$r" "$JOB_JVM" spool ;;
           job-altjvm) job job-altjvm "$r" "$ALT_JVM" ;;
           a) floor "$r" ;;
@@ -197,7 +227,7 @@ done
 # --- report ------------------------------------------------------------------------------------
 mkdir -p bench/results
 out="bench/results/$(date +%Y-%m-%d).md"
-python3 bench/report.py "$samples" "$work/dbsizes" "$DB_MIB" "$ROUNDS" "$JOB_JVM" "$ALT_JVM" \
+python3 bench/report.py "$samples" "$cpus" "$work/dbsizes" "$DB_MIB" "$ROUNDS" "$JOB_JVM" "$ALT_JVM" \
   "$(nproc) cores, $(uptime | sed 's/.*load average: //') load; $(etcd --version | head -1); $("$JAVA17/bin/java" -version 2>&1 | head -1)" \
   | tee "$out"
 log "written to $out"
