@@ -145,12 +145,17 @@ public final class TaskRuns {
    */
   public TaskResult prune(String dryRun) {
     PruneRun run = new PruneRun(clock, clusterLabel());
-    boolean planOnly = false;
-    try (ObjectStore store = Stores.open(config)) {
+    boolean planOnly;
+    try {
       planOnly =
           dryRun == null || dryRun.isBlank()
               ? Stores.bool(prune.dryRun(), "lifeboat.prune.dry-run")
               : Stores.bool(dryRun, "dryRun");
+    } catch (RuntimeException badRequest) {
+      // A malformed request pruned nothing: it is answered, not reported as a failed prune.
+      return TaskResult.failed(badRequest);
+    }
+    try (ObjectStore store = Stores.open(config)) {
       var request = new PruneTasks.Request(null, null, planOnly);
       PruneTasks.prune(config, prune, store, clock, request, kubernetes, run);
     } catch (RuntimeException e) {

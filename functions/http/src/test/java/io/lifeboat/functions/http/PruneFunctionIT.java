@@ -92,6 +92,17 @@ class PruneFunctionIT {
   }
 
   @Test
+  void aMalformedDryRunIsAnswered400AndNotReportedAsAFailedPrune() throws Exception {
+    int pushesBefore = EtcdAndS3Repository.pushes.size();
+
+    Answer answer = FunctionCalls.post(base, "prune", "{\"dryRun\":\"maybe\"}");
+
+    assertThat(answer.status()).as(answer.toString()).isEqualTo(400);
+    assertThat(answer.message()).contains("dryRun");
+    assertThat(EtcdAndS3Repository.pushes).hasSize(pushesBefore);
+  }
+
+  @Test
   void withTheStoreDownPruneAnswers503WithExitFiveNamingTheLocation() throws Exception {
     EtcdAndS3Repository.s3.stop();
     try {
