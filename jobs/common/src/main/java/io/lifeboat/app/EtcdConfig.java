@@ -40,7 +40,7 @@ public interface EtcdConfig {
   /** Snapshot to this directory first, then upload (for slow stores); unset streams directly. */
   Optional<Path> spoolDir();
 
-  /** Chunks of about 32 KiB buffered between etcd and the upload. */
-  @WithDefault("256")
+  /** Chunks of about 32 KiB buffered between etcd and the upload (EtcdSnapshotter says why 32). */
+  @WithDefault("32")
   int bufferChunks();
 }
