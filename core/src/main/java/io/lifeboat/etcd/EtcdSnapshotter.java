@@ -31,8 +31,8 @@ public final class EtcdSnapshotter {
   /**
    * 32 chunks of etcd's 32 KiB blobs: 1 MiB in flight at most. More buffers nothing useful (the
    * worker is the slower side, so a bigger queue is simply always full) and costs garbage
-   * collection: every queued chunk survives young collections and is copied, and with 256 chunks
-   * (8 MiB) the old generation filled and forced dozens of full collections per GiB.
+   * collection: every queued chunk survives young collections and is copied, and with 256 chunks (8
+   * MiB) the old generation filled and forced dozens of full collections per GiB.
    */
   public static final int DEFAULT_BUFFER_CHUNKS = 32;
 
