@@ -1,25 +1,20 @@
 package io.lifeboat.functions.http;
 
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import io.lifeboat.repository.RepositoryInitializer;
 import io.lifeboat.store.LocationSettings;
 import io.lifeboat.store.Locations;
 import io.lifeboat.store.ObjectStore;
 import io.lifeboat.testing.EtcdServer;
 import io.lifeboat.testing.S3ProxyServer;
+import io.lifeboat.testing.StandInPushgateway;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import java.io.IOException;
-import java.io.InputStream;
-import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * A real etcd and a repository in a real S3Proxy bucket, for each app start, and a local HTTP
@@ -29,8 +24,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 public class EtcdAndS3Repository implements QuarkusTestResourceLifecycleManager {
   static volatile S3ProxyServer s3;
   static volatile LocationSettings location;
-  static final List<String> pushes = new CopyOnWriteArrayList<>();
-  private HttpServer pushgateway;
+  static volatile StandInPushgateway pushgateway;
   private EtcdServer etcd;
   private Path dir;
 
@@ -45,9 +39,7 @@ public class EtcdAndS3Repository implements QuarkusTestResourceLifecycleManager 
       try (ObjectStore store = open()) {
         new RepositoryInitializer(store, Clock.systemUTC()).init(Set.of());
       }
-      pushgateway = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-      pushgateway.createContext("/", EtcdAndS3Repository::record);
-      pushgateway.start();
+      pushgateway = StandInPushgateway.start();
       return Map.ofEntries(
           Map.entry("lifeboat.cluster", "prod"),
           Map.entry("lifeboat.location", location.uri()),
@@ -56,9 +48,7 @@ public class EtcdAndS3Repository implements QuarkusTestResourceLifecycleManager 
           Map.entry("lifeboat.s3.access-key-id", s3.accessKey()),
           Map.entry("lifeboat.s3.secret-access-key", s3.secretKey()),
           Map.entry("lifeboat.etcd.endpoints", etcd.endpoint().toString()),
-          Map.entry(
-              "lifeboat.metrics.pushgateway-url",
-              "http://127.0.0.1:" + pushgateway.getAddress().getPort()),
+          Map.entry("lifeboat.metrics.pushgateway-url", pushgateway.url()),
           Map.entry("lifeboat.prune.etcd.keep-last", "2"),
           Map.entry("lifeboat.prune.etcd.keep-daily", "0"),
           Map.entry("lifeboat.prune.etcd.keep-weekly", "0"),
@@ -68,18 +58,12 @@ public class EtcdAndS3Repository implements QuarkusTestResourceLifecycleManager 
     }
   }
 
-  /** Keeps each POST as {@code <path>\n<body>}; answers a GET of the metrics page empty. */
-  private static void record(HttpExchange exchange) throws IOException {
-    try (InputStream in = exchange.getRequestBody()) {
-      String body = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-      if (exchange.getRequestMethod().equals("POST")) {
-        pushes.add(exchange.getRequestURI().getPath() + "\n" + body);
-      }
-    }
-    exchange.sendResponseHeaders(200, -1);
-    exchange.close();
+  /** What the stand-in Pushgateway was sent, as {@code <path>\n<body>} per push. */
+  static List<String> pushes() {
+    return pushgateway.pushes();
   }
 
+  /** Keeps each POST as {@code <path>\n<body>}; answers a GET of the metrics page empty. */
   /** The repository's store with the test's own (full) credentials. */
   static ObjectStore open() {
     return Locations.open(location);
@@ -88,7 +72,7 @@ public class EtcdAndS3Repository implements QuarkusTestResourceLifecycleManager 
   @Override
   public void stop() {
     if (pushgateway != null) {
-      pushgateway.stop(0);
+      pushgateway.close();
     }
     if (s3 != null) {
       s3.close();

@@ -41,7 +41,7 @@ class PruneFunctionIT {
     List<String> removed = before.subList(0, before.size() - 2);
     List<String> kept = before.subList(before.size() - 2, before.size());
     List<String> keysBefore = keys();
-    int pushesBefore = EtcdAndS3Repository.pushes.size();
+    int pushesBefore = EtcdAndS3Repository.pushes().size();
 
     Answer plan = FunctionCalls.post(base, "prune", "{\"dryRun\":true}");
 
@@ -52,7 +52,7 @@ class PruneFunctionIT {
         .contains("keep    " + kept.get(1));
     assertThat(plan.body().get("backups").toString()).contains(removed.get(0));
     assertThat(keys()).isEqualTo(keysBefore);
-    assertThat(EtcdAndS3Repository.pushes).as("a dry run reports nothing").hasSize(pushesBefore);
+    assertThat(EtcdAndS3Repository.pushes()).as("a dry run reports nothing").hasSize(pushesBefore);
 
     Answer pruned = FunctionCalls.post(base, "prune", "{}");
 
@@ -62,7 +62,7 @@ class PruneFunctionIT {
     assertThat(pruned.message()).contains("prune etcd prod: ");
     assertThat(pruned.body().get("backups")).hasSize(removed.size());
     assertThat(ids()).containsExactlyElementsOf(kept);
-    assertThat(EtcdAndS3Repository.pushes)
+    assertThat(EtcdAndS3Repository.pushes())
         .anySatisfy(
             push ->
                 assertThat(push)
@@ -93,13 +93,13 @@ class PruneFunctionIT {
 
   @Test
   void aMalformedDryRunIsAnswered400AndNotReportedAsAFailedPrune() throws Exception {
-    int pushesBefore = EtcdAndS3Repository.pushes.size();
+    int pushesBefore = EtcdAndS3Repository.pushes().size();
 
     Answer answer = FunctionCalls.post(base, "prune", "{\"dryRun\":\"maybe\"}");
 
     assertThat(answer.status()).as(answer.toString()).isEqualTo(400);
     assertThat(answer.message()).contains("dryRun");
-    assertThat(EtcdAndS3Repository.pushes).hasSize(pushesBefore);
+    assertThat(EtcdAndS3Repository.pushes()).hasSize(pushesBefore);
   }
 
   @Test
@@ -112,7 +112,7 @@ class PruneFunctionIT {
       assertThat(answer.body().get("status").asText()).isEqualTo("failed");
       assertThat(answer.exitCode()).isEqualTo(5);
       assertThat(answer.message()).contains(EtcdAndS3Repository.location.uri());
-      assertThat(EtcdAndS3Repository.pushes)
+      assertThat(EtcdAndS3Repository.pushes())
           .anySatisfy(push -> assertThat(push).contains("lifeboat_prune_failures_total 1"));
     } finally {
       EtcdAndS3Repository.s3.restart();

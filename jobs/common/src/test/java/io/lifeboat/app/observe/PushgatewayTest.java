@@ -3,18 +3,13 @@ package io.lifeboat.app.observe;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.sun.net.httpserver.HttpServer;
 import io.lifeboat.error.ExitCode;
 import io.lifeboat.repository.Kind;
-import java.io.IOException;
-import java.io.InputStream;
-import java.net.InetSocketAddress;
+import io.lifeboat.testing.StandInPushgateway;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -22,41 +17,22 @@ import org.junit.jupiter.api.Test;
 /** Pushes against a local HTTP receiver standing in for a Pushgateway. */
 class PushgatewayTest {
   static final Instant NOW = Instant.parse("2026-11-25T18:15:09.500Z");
-  HttpServer server;
-  final List<String> requests = new CopyOnWriteArrayList<>();
-  volatile String metricsPage = "";
-  volatile int pushStatus = 200;
+  StandInPushgateway server;
+  List<String> requests;
 
   @BeforeEach
-  void start() throws IOException {
-    server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-    server.createContext(
-        "/",
-        exchange -> {
-          try (InputStream in = exchange.getRequestBody()) {
-            String body = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-            requests.add(
-                exchange.getRequestMethod() + " " + exchange.getRequestURI() + "\n" + body);
-          }
-          boolean get = exchange.getRequestMethod().equals("GET");
-          byte[] answer = (get ? metricsPage : "").getBytes(StandardCharsets.UTF_8);
-          exchange.sendResponseHeaders(
-              get ? 200 : pushStatus, answer.length == 0 ? -1 : answer.length);
-          exchange.getResponseBody().write(answer);
-          exchange.close();
-        });
-    server.start();
+  void start() {
+    server = StandInPushgateway.start();
+    requests = server.requests();
   }
 
   @AfterEach
   void stop() {
-    server.stop(0);
+    server.close();
   }
 
   Pushgateway gateway() {
-    return new Pushgateway(
-        URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/"),
-        Duration.ofSeconds(5));
+    return new Pushgateway(URI.create(server.url() + "/"), Duration.ofSeconds(5));
   }
 
   static RunReport report(RunReport.Outcome outcome, String scope) {
@@ -74,9 +50,9 @@ class PushgatewayTest {
   @Test
   void aSuccessPostsDurationBytesLastSuccessAndTheUnchangedFailureCountToTheScopesGroup()
       throws Exception {
-    metricsPage =
+    server.answerGets(
         "lifeboat_backup_failures_total{instance=\"\",job=\"lifeboat\",kind=\"namespace\",scope=\"prod/payments\"} 2\n"
-            + "lifeboat_backup_failures_total{instance=\"\",job=\"lifeboat\",kind=\"namespace\",scope=\"prod/shop\"} 7\n";
+            + "lifeboat_backup_failures_total{instance=\"\",job=\"lifeboat\",kind=\"namespace\",scope=\"prod/shop\"} 7\n");
 
     gateway().push(report(RunReport.Outcome.DONE, "prod/payments"), NOW);
 
@@ -97,9 +73,9 @@ class PushgatewayTest {
 
   @Test
   void aFailureAddsOneToTheGatewaysCountAndLeavesTheLastSuccessAlone() throws Exception {
-    metricsPage =
+    server.answerGets(
         "# TYPE lifeboat_backup_failures_total counter\n"
-            + "lifeboat_backup_failures_total{instance=\"\",job=\"lifeboat\",kind=\"namespace\",scope=\"prod/payments\"} 2\n";
+            + "lifeboat_backup_failures_total{instance=\"\",job=\"lifeboat\",kind=\"namespace\",scope=\"prod/payments\"} 2\n");
 
     gateway().push(report(RunReport.Outcome.FAILED, "prod/payments"), NOW);
 
@@ -122,9 +98,9 @@ class PushgatewayTest {
 
   @Test
   void aPruneReportsUnderPruneNamesWithoutBytesAndCountsOnlyPruneFailures() throws Exception {
-    metricsPage =
+    server.answerGets(
         "lifeboat_backup_failures_total{instance=\"\",job=\"lifeboat\",kind=\"etcd\",scope=\"prod\"} 4\n"
-            + "lifeboat_prune_failures_total{instance=\"\",job=\"lifeboat\",kind=\"etcd\",scope=\"prod\"} 1\n";
+            + "lifeboat_prune_failures_total{instance=\"\",job=\"lifeboat\",kind=\"etcd\",scope=\"prod\"} 1\n");
     RunReport prune =
         new RunReport(
             RunReport.Task.PRUNE,
@@ -159,7 +135,7 @@ class PushgatewayTest {
 
   @Test
   void aRefusedPushIsAnErrorNamingTheUrlAndStatus() {
-    pushStatus = 400;
+    server.answerPushesWith(400);
 
     assertThatThrownBy(() -> gateway().push(report(RunReport.Outcome.DONE, "prod"), NOW))
         .hasMessageContaining("/metrics/job/lifeboat/kind/namespace/scope@base64/cHJvZA")
@@ -169,7 +145,7 @@ class PushgatewayTest {
   @Test
   void theObserverNeverThrowsWhenTheGatewayIsDown() {
     Pushgateway down = gateway();
-    server.stop(0);
+    server.close();
     RunObserver observer =
         new RunObserver(
             java.util.Optional.of(down), java.util.Optional.empty(), java.time.Clock.systemUTC());

@@ -8,6 +8,7 @@ import io.lifeboat.repository.Repository;
 import io.lifeboat.store.file.FileObjectStore;
 import io.lifeboat.testing.AgeKeys;
 import io.lifeboat.testing.EtcdServer;
+import io.lifeboat.testing.JobProcess;
 import io.lifeboat.testing.S3ProxyServer;
 import java.nio.file.Files;
 import java.nio.file.Path;

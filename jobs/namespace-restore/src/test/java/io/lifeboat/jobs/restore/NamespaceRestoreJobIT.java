@@ -2,7 +2,6 @@ package io.lifeboat.jobs.restore;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.sun.net.httpserver.HttpServer;
 import io.fabric8.kubernetes.api.model.Event;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodBuilder;
@@ -18,19 +17,18 @@ import io.lifeboat.repository.Repository;
 import io.lifeboat.repository.RepositoryInitializer;
 import io.lifeboat.repository.Scope;
 import io.lifeboat.store.file.FileObjectStore;
+import io.lifeboat.testing.JobProcess;
+import io.lifeboat.testing.JobProcess.Result;
+import io.lifeboat.testing.StandInPushgateway;
 import java.io.IOException;
-import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -42,15 +40,12 @@ import org.junit.jupiter.api.io.TempDir;
  * leaves an Event on its pod and pushes restore metrics, never backup ones.
  */
 class NamespaceRestoreJobIT {
-  static final Path JAR =
-      Path.of(System.getProperty("lifeboat.job.jar", "target/quarkus-app/quarkus-run.jar"));
   static final String POD = "lifeboat-restore-shop-x7k2p";
 
   @TempDir Path dir;
   private Path repo;
   private MockCluster cluster;
-  private HttpServer gateway;
-  private final List<String> pushes = new CopyOnWriteArrayList<>();
+  private StandInPushgateway gateway;
 
   @BeforeEach
   void start() throws IOException {
@@ -71,24 +66,12 @@ class NamespaceRestoreJobIT {
                 null,
                 Selection.all(),
                 Encoding.of(AgeRecipients.none())));
-    gateway = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-    gateway.createContext(
-        "/",
-        exchange -> {
-          String body =
-              new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
-          if (exchange.getRequestMethod().equals("POST")) {
-            pushes.add(exchange.getRequestURI().getPath() + "\n" + body);
-          }
-          exchange.sendResponseHeaders(200, -1);
-          exchange.close();
-        });
-    gateway.start();
+    gateway = StandInPushgateway.start();
   }
 
   @AfterEach
   void stop() {
-    gateway.stop(0);
+    gateway.close();
     cluster.close();
   }
 
@@ -106,8 +89,8 @@ class NamespaceRestoreJobIT {
     assertThat(event.getMessage()).startsWith("namespace restore ").contains("into prod/shop-copy");
     assertThat(event.getInvolvedObject().getUid()).isEqualTo(pod.getMetadata().getUid());
     String group = base64("prod/shop-copy");
-    assertThat(pushes).hasSize(1);
-    assertThat(pushes.get(0))
+    assertThat(gateway.pushes()).hasSize(1);
+    assertThat(gateway.pushes().get(0))
         .startsWith("/metrics/job/lifeboat/kind/namespace/scope@base64/" + group + "\n")
         .contains("lifeboat_restore_last_success_timestamp_seconds ")
         .contains("lifeboat_restore_failures_total 0")
@@ -125,7 +108,10 @@ class NamespaceRestoreJobIT {
     assertThat(event.getReason()).isEqualTo("RestoreFailed");
     assertThat(event.getType()).isEqualTo("Warning");
     assertThat(event.getMessage()).contains("20261125T181500Z-0000");
-    assertThat(pushes).singleElement().asString().contains("lifeboat_restore_failures_total 1");
+    assertThat(gateway.pushes())
+        .singleElement()
+        .asString()
+        .contains("lifeboat_restore_failures_total 1");
   }
 
   private Pod pod() {
@@ -149,13 +135,7 @@ class NamespaceRestoreJobIT {
         .encodeToString(text.getBytes(StandardCharsets.UTF_8));
   }
 
-  record Result(int exitCode, String output) {}
-
-  private Result run(Map<String, String> extra) throws IOException, InterruptedException {
-    List<String> command =
-        new ArrayList<>(List.of("java", "-XX:TieredStopAtLevel=1", "-jar", JAR.toString()));
-    ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
-    builder.environment().keySet().removeIf(k -> k.startsWith("LIFEBOAT_") || k.startsWith("AWS_"));
+  private Result run(Map<String, String> extra) {
     Map<String, String> env = new HashMap<>();
     env.put("LIFEBOAT_CLUSTER", "prod");
     env.put("LIFEBOAT_LOCATION", "file://" + repo);
@@ -166,17 +146,8 @@ class NamespaceRestoreJobIT {
     env.put("KUBERNETES_SERVICE_HOST", "127.0.0.1");
     env.put("HOSTNAME", POD);
     env.put("LIFEBOAT_POD_NAMESPACE", "lifeboat");
-    env.put(
-        "LIFEBOAT_METRICS_PUSHGATEWAY_URL", "http://127.0.0.1:" + gateway.getAddress().getPort());
+    env.put("LIFEBOAT_METRICS_PUSHGATEWAY_URL", gateway.url());
     env.putAll(extra);
-    builder.environment().putAll(env);
-    Process process = builder.start();
-    process.getOutputStream().close();
-    String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    if (!process.waitFor(2, TimeUnit.MINUTES)) {
-      process.destroyForcibly();
-      throw new IllegalStateException("job did not finish: " + output);
-    }
-    return new Result(process.exitValue(), output);
+    return JobProcess.run(env);
   }
 }

@@ -2,7 +2,6 @@ package io.lifeboat.jobs.volumes;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.sun.net.httpserver.HttpServer;
 import io.fabric8.kubernetes.api.model.Event;
 import io.fabric8.kubernetes.api.model.PodBuilder;
 import io.lifeboat.repository.Json;
@@ -11,20 +10,20 @@ import io.lifeboat.repository.Manifest;
 import io.lifeboat.repository.Repository;
 import io.lifeboat.repository.RepositoryInitializer;
 import io.lifeboat.store.file.FileObjectStore;
+import io.lifeboat.testing.JobProcess;
+import io.lifeboat.testing.JobProcess.Result;
+import io.lifeboat.testing.StandInPushgateway;
 import io.lifeboat.volumes.VolumesCluster;
 import io.lifeboat.volumes.VolumesSource;
 import java.io.IOException;
-import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -40,14 +39,11 @@ import org.junit.jupiter.api.io.TempDir;
  * the namespace's backup metrics to a stand-in Pushgateway.
  */
 class VolumeSnapshotJobIT {
-  static final Path JAR =
-      Path.of(System.getProperty("lifeboat.job.jar", "target/quarkus-app/quarkus-run.jar"));
 
   static final String POD = "lifeboat-volume-snapshot-29399520-x7k2p";
 
   @TempDir Path dir;
-  private final List<String> pushes = new CopyOnWriteArrayList<>();
-  private HttpServer gateway;
+  private StandInPushgateway gateway;
   private VolumesCluster cluster;
   private ScheduledExecutorService controller;
   private Path repo;
@@ -61,19 +57,7 @@ class VolumeSnapshotJobIT {
     cluster.namespace("shop");
     cluster.storageClass("gp3", VolumesCluster.DRIVER);
     cluster.snapshotClass("ebs", VolumesCluster.DRIVER, false, false);
-    gateway = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-    gateway.createContext(
-        "/",
-        exchange -> {
-          String body =
-              new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
-          if (exchange.getRequestMethod().equals("POST")) {
-            pushes.add(exchange.getRequestURI().getPath() + "\n" + body);
-          }
-          exchange.sendResponseHeaders(200, -1);
-          exchange.close();
-        });
-    gateway.start();
+    gateway = StandInPushgateway.start();
     controller = Executors.newSingleThreadScheduledExecutor();
     controller.scheduleWithFixedDelay(this::reconcileQuietly, 0, 100, TimeUnit.MILLISECONDS);
   }
@@ -90,7 +74,7 @@ class VolumeSnapshotJobIT {
   void stop() throws InterruptedException {
     controller.shutdownNow();
     controller.awaitTermination(10, TimeUnit.SECONDS);
-    gateway.stop(0);
+    gateway.close();
     cluster.close();
   }
 
@@ -135,7 +119,7 @@ class VolumeSnapshotJobIT {
         Base64.getUrlEncoder()
             .withoutPadding()
             .encodeToString("prod/shop".getBytes(StandardCharsets.UTF_8));
-    assertThat(pushes)
+    assertThat(gateway.pushes())
         .singleElement()
         .asString()
         .startsWith("/metrics/job/lifeboat/kind/volumes/scope@base64/" + group + "\n")
@@ -151,13 +135,7 @@ class VolumeSnapshotJobIT {
     assertThat(result.output()).contains("lifeboat.volumes.ready-deadline");
   }
 
-  record Result(int exitCode, String output) {}
-
-  private Result run(Map<String, String> extra) throws IOException, InterruptedException {
-    List<String> command =
-        new ArrayList<>(List.of("java", "-XX:TieredStopAtLevel=1", "-jar", JAR.toString()));
-    ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
-    builder.environment().keySet().removeIf(k -> k.startsWith("LIFEBOAT_") || k.startsWith("AWS_"));
+  private Result run(Map<String, String> extra) {
     Map<String, String> env = new HashMap<>();
     env.put("LIFEBOAT_CLUSTER", "prod");
     env.put("LIFEBOAT_LOCATION", "file://" + repo);
@@ -167,17 +145,8 @@ class VolumeSnapshotJobIT {
     env.put("KUBERNETES_SERVICE_HOST", "127.0.0.1");
     env.put("HOSTNAME", POD);
     env.put("LIFEBOAT_POD_NAMESPACE", "lifeboat");
-    env.put(
-        "LIFEBOAT_METRICS_PUSHGATEWAY_URL", "http://127.0.0.1:" + gateway.getAddress().getPort());
+    env.put("LIFEBOAT_METRICS_PUSHGATEWAY_URL", gateway.url());
     env.putAll(extra);
-    builder.environment().putAll(env);
-    Process process = builder.start();
-    process.getOutputStream().close();
-    String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    if (!process.waitFor(2, TimeUnit.MINUTES)) {
-      process.destroyForcibly();
-      throw new IllegalStateException("job did not finish: " + output);
-    }
-    return new Result(process.exitValue(), output);
+    return JobProcess.run(env);
   }
 }

@@ -1,4 +1,4 @@
-package io.lifeboat.jobs.etcd;
+package io.lifeboat.testing;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -8,14 +8,20 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
-/** The packaged job, run as a CronJob would run it: a fresh JVM, config from the environment. */
-final class JobProcess {
-  static final Path JAR =
+/**
+ * The packaged job of the module under test ({@code target/quarkus-app/quarkus-run.jar}, or the
+ * {@code lifeboat.job.jar} property), run as a CronJob would run it: a fresh JVM, config from the
+ * environment only (the test JVM's own {@code LIFEBOAT_*} and {@code AWS_*} variables removed).
+ */
+public final class JobProcess {
+  public static final Path JAR =
       Path.of(System.getProperty("lifeboat.job.jar", "target/quarkus-app/quarkus-run.jar"));
 
-  record Result(int exitCode, String output) {}
+  private JobProcess() {}
 
-  static ProcessBuilder builder(Map<String, String> env) {
+  public record Result(int exitCode, String output) {}
+
+  public static ProcessBuilder builder(Map<String, String> env) {
     List<String> command =
         new ArrayList<>(List.of("java", "-XX:TieredStopAtLevel=1", "-jar", JAR.toString()));
     ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
@@ -24,7 +30,7 @@ final class JobProcess {
     return builder;
   }
 
-  static Result run(Map<String, String> env) {
+  public static Result run(Map<String, String> env) {
     try {
       Process process = builder(env).start();
       process.getOutputStream().close();
