@@ -1,7 +1,7 @@
 package io.lifeboat.etcd;
 
 import io.lifeboat.codec.Encoding;
-import io.lifeboat.repository.ClaimTicket;
+import io.lifeboat.repository.ClaimedRun;
 import io.lifeboat.repository.ClusterName;
 import io.lifeboat.repository.DataObject;
 import io.lifeboat.repository.Encryption;
@@ -17,13 +17,12 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import org.jboss.logging.Logger;
 
 /**
- * The etcd snapshot use-case: check the repository, claim the slot, snapshot the chosen member
- * through verify -> zstd -> age -> store, and commit the manifest. A run that fails anywhere leaves
- * no catalog entry; its claim is marked failed so a retry of the slot may run.
+ * The etcd snapshot use-case: check the repository, then through {@link ClaimedRun} claim the slot,
+ * snapshot the chosen member through verify -> zstd -> age -> store, and commit the manifest. A run
+ * that fails anywhere leaves no catalog entry; its claim is marked failed so a retry may run.
  */
 public final class EtcdBackup {
   private static final Logger LOG = Logger.getLogger(EtcdBackup.class);
@@ -39,7 +38,9 @@ public final class EtcdBackup {
 
   /**
    * One run. {@code spoolDir} null streams straight to the store; otherwise the snapshot is first
-   * written there (for stores slower than etcd's patience) and uploaded after.
+   * written there (for stores slower than etcd's patience) and uploaded after. {@code deadline}
+   * bounds the whole run (etcd read, spool, upload, commit); the claim outlives it by {@link
+   * ClaimedRun#CLAIM_MARGIN}.
    */
   public record Request(
       ClusterName cluster,
@@ -47,12 +48,10 @@ public final class EtcdBackup {
       Encoding encoding,
       Path spoolDir,
       String runner,
-      Duration claimTtl) {}
+      Duration deadline) {}
 
-  /** The result: skipped (slot owned by another run) or the committed manifest. */
-  public record Outcome(boolean skipped, Manifest manifest, String summary) {}
-
-  public Outcome run(Request request) {
+  /** Skipped (slot owned by another run), committed, or failed; see {@link ClaimedRun}. */
+  public ClaimedRun.Result run(Request request) {
     Scope scope = Scope.cluster(request.cluster());
     repository.openForBackup(request.encoding().recipients().fingerprints());
     List<String> warnings = new ArrayList<>();
@@ -62,47 +61,28 @@ public final class EtcdBackup {
       LOG.warn(
           "lifeboat.age.recipients is not set: this etcd snapshot (every Secret of the cluster) is stored unencrypted");
     }
-    Optional<Slot> slot = request.trigger().slotToClaim();
-    Optional<ClaimTicket> ticket = Optional.empty();
-    if (slot.isPresent()) {
-      ticket =
-          repository.claim(
-              Kind.ETCD, scope, slot.get().keySegment(), request.runner(), request.claimTtl());
-      if (ticket.isEmpty()) {
-        return new Outcome(
-            true,
-            null,
-            "etcd snapshot of "
-                + scope
-                + ": "
-                + request.trigger().describe()
-                + " already claimed by another run; skipped");
-      }
-    }
-    try {
-      Manifest manifest =
-          snapshotAndCommit(request, scope, slot.map(Slot::keySegment).orElse(null), warnings);
-      ticket.ifPresent(t -> t.done(manifest.ref().id()));
-      return new Outcome(false, manifest, summary(manifest));
-    } catch (RuntimeException e) {
-      ticket.ifPresent(EtcdBackup::markFailedQuietly);
-      throw e;
-    }
+    String slot = request.trigger().slotToClaim().map(Slot::keySegment).orElse(null);
+    return new ClaimedRun(repository, request.runner(), request.deadline())
+        .run(
+            Kind.ETCD,
+            scope,
+            slot,
+            pending -> snapshot(request, pending, warnings),
+            EtcdBackup::summary);
   }
 
-  private Manifest snapshotAndCommit(
-      Request request, Scope scope, String slot, List<String> warnings) {
+  private PendingBackup.Contents snapshot(
+      Request request, PendingBackup pending, List<String> warnings) {
     MemberStatus member = snapshotter.selectMember();
     LOG.infof(
         "etcd snapshot of %s from %s (member %s, v%s, revision>=%d, db %d bytes)%s",
-        scope,
+        pending.ref().scope(),
         member.endpoint(),
         member.memberId(),
         member.serverVersion(),
         member.revision(),
         member.dbSize(),
-        slot == null ? "" : ", slot " + slot);
-    PendingBackup pending = repository.begin(Kind.ETCD, scope, slot);
+        pending.slot() == null ? "" : ", slot " + pending.slot());
     Encoding encoding = request.encoding();
     String name = encoding.storedName(PAYLOAD);
     Upload upload =
@@ -125,18 +105,18 @@ public final class EtcdBackup {
             request.spoolDir() == null ? "stream" : "spool",
             result.toFirstByte() == null ? 0 : result.toFirstByte().toMillis(),
             result.duration().toMillis());
-    return pending.commit(
-        new PendingBackup.Contents(
-            Json.tree(source),
-            List.of(object),
-            Encryption.COMPRESSION_ZSTD,
-            Encryption.of(encoding.recipients().fingerprints()),
-            null,
-            warnings,
-            List.of()));
+    return new PendingBackup.Contents(
+        Json.tree(source),
+        List.of(object),
+        Encryption.COMPRESSION_ZSTD,
+        Encryption.of(encoding.recipients().fingerprints()),
+        null,
+        warnings,
+        List.of());
   }
 
-  private static String summary(Manifest manifest) {
+  /** The end-of-run line: sizes, time, revision and member. */
+  public static String summary(Manifest manifest) {
     DataObject object = manifest.objects().get(0);
     EtcdSource source = manifest.source(EtcdSource.class);
     Duration took = Duration.between(manifest.startedAt(), manifest.completedAt());
@@ -149,15 +129,5 @@ public final class EtcdBackup {
         took.toMillis() / 1000.0,
         source.revisionLowerBound(),
         source.member());
-  }
-
-  private static void markFailedQuietly(ClaimTicket ticket) {
-    try {
-      ticket.failed();
-    } catch (RuntimeException e) {
-      LOG.debugf(
-          "could not mark claim of slot %s failed (it expires anyway): %s",
-          ticket.slot(), e.getMessage());
-    }
   }
 }

@@ -5,15 +5,14 @@ import io.lifeboat.repository.BackupRef;
 import io.lifeboat.repository.Manifest;
 
 /**
- * What one namespace export did: committed (fully or partially) with its manifest, or skipped
- * because another run had already claimed the schedule slot.
+ * What one manual namespace export committed (fully or partially), with its manifest. Scheduled
+ * exports answer with {@link io.lifeboat.repository.ClaimedRun.Result}, which also says skipped.
  */
 public record ExportReport(Outcome outcome, BackupRef backup, Manifest manifest) {
 
   public enum Outcome {
     COMPLETED,
-    PARTIAL,
-    SKIPPED
+    PARTIAL
   }
 
   static ExportReport committed(Manifest manifest) {
@@ -21,16 +20,12 @@ public record ExportReport(Outcome outcome, BackupRef backup, Manifest manifest)
         manifest.partial() ? Outcome.PARTIAL : Outcome.COMPLETED, manifest.ref(), manifest);
   }
 
-  static ExportReport skipped(BackupRef notWritten) {
-    return new ExportReport(Outcome.SKIPPED, notWritten, null);
-  }
-
-  /** The manifest's namespace facts; null when skipped. */
+  /** The manifest's namespace facts. */
   public ExportSource source() {
     return manifest == null ? null : manifest.source(ExportSource.class);
   }
 
-  /** 0 when completed or skipped, 3 when committed with failed items. */
+  /** 0 when completed, 3 when committed with failed items. */
   public ExitCode exitCode() {
     return outcome == Outcome.PARTIAL ? ExitCode.PARTIAL : ExitCode.OK;
   }

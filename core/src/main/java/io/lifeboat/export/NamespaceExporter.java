@@ -8,17 +8,15 @@ import io.lifeboat.export.internal.Discovery;
 import io.lifeboat.export.internal.ExportRun;
 import io.lifeboat.export.internal.ExportTally;
 import io.lifeboat.export.internal.KubeFailures;
-import io.lifeboat.repository.ClaimTicket;
+import io.lifeboat.repository.ClaimedRun;
 import io.lifeboat.repository.Encryption;
 import io.lifeboat.repository.Json;
 import io.lifeboat.repository.Kind;
 import io.lifeboat.repository.Manifest;
 import io.lifeboat.repository.PendingBackup;
-import io.lifeboat.repository.Repository;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import org.jboss.logging.Logger;
 
 /**
@@ -29,55 +27,47 @@ import org.jboss.logging.Logger;
 public final class NamespaceExporter {
   private static final Logger LOG = Logger.getLogger(NamespaceExporter.class);
 
-  /** Exports now, claiming nothing (a manual run, or a caller that claimed already). */
+  /** How long an export may run when the caller names no deadline (a manual run). */
+  public static final Duration DEFAULT_DEADLINE = Duration.ofHours(2);
+
+  /**
+   * Exports now, claiming nothing (a manual run: {@code request.slot()} must be null), through
+   * {@link ClaimedRun}; a failure is thrown.
+   */
   public ExportReport export(ExportRequest request) {
-    return commit(
-        request, request.repository().begin(Kind.NAMESPACE, request.scope(), request.slot()));
+    if (request.slot() != null) {
+      throw new IllegalArgumentException("a scheduled export claims its slot: use run(...)");
+    }
+    var result = (ClaimedRun.Result.Committed) run(request, "lifeboat", DEFAULT_DEADLINE).orThrow();
+    return ExportReport.committed(result.manifest());
   }
 
   /**
-   * A scheduled run: claims {@code request.slot()} for this namespace (or takes over the claim of a
-   * run that failed or expired), then exports and commits. When another run owns the slot, nothing
-   * is written and the report says {@code SKIPPED} (exit 0). A failed export marks its claim failed
-   * so a retry of the slot may run.
+   * One namespace through {@link ClaimedRun}: claims {@code request.slot()} when it is set, exports
+   * and commits, all within {@code deadline}. Skipped when another run owns the slot.
    */
-  public ExportReport claimAndExport(ExportRequest request, String runner, Duration claimTtl) {
-    if (request.slot() == null) {
-      throw new IllegalArgumentException("a scheduled export needs a slot");
-    }
-    Repository repository = request.repository();
-    PendingBackup pending = repository.begin(Kind.NAMESPACE, request.scope(), request.slot());
-    Optional<ClaimTicket> ticket =
-        repository.claim(Kind.NAMESPACE, request.scope(), request.slot(), runner, claimTtl);
-    if (ticket.isEmpty()) {
-      LOG.infof(
-          "namespace export of %s skipped: slot %s already claimed",
-          request.scope(), request.slot());
-      return ExportReport.skipped(pending.ref());
-    }
-    try {
-      ExportReport report = commit(request, pending);
-      ticket.get().done(pending.ref().id());
-      return report;
-    } catch (RuntimeException e) {
-      ticket.get().failed();
-      throw e;
-    }
+  public ClaimedRun.Result run(ExportRequest request, String runner, Duration deadline) {
+    return new ClaimedRun(request.repository(), runner, deadline)
+        .run(
+            Kind.NAMESPACE,
+            request.scope(),
+            request.slot(),
+            pending -> write(request, pending),
+            NamespaceExporter::summary);
   }
 
   /**
    * Every namespace the selection's namespace globs take, each exported as its own backup ({@code
-   * template}'s namespace is replaced); a template with a slot claims it per namespace.
+   * template}'s namespace is replaced); a template with a slot claims it per namespace. A failed
+   * namespace does not stop the others: its result says so.
    */
-  public List<ExportReport> exportSelected(
-      ExportRequest template, String runner, Duration claimTtl) {
-    List<ExportReport> reports = new ArrayList<>();
+  public List<ClaimedRun.Result> exportSelected(
+      ExportRequest template, String runner, Duration deadline) {
+    List<ClaimedRun.Result> results = new ArrayList<>();
     for (String namespace : selectNamespaces(template.client(), template.selection())) {
-      ExportRequest request = template.forNamespace(namespace);
-      reports.add(
-          request.slot() == null ? export(request) : claimAndExport(request, runner, claimTtl));
+      results.add(run(template.forNamespace(namespace), runner, deadline));
     }
-    return reports;
+    return results;
   }
 
   /** The names of the cluster's namespaces that {@code selection} includes, sorted. */
@@ -93,7 +83,7 @@ public final class NamespaceExporter {
     }
   }
 
-  private ExportReport commit(ExportRequest request, PendingBackup pending) {
+  private PendingBackup.Contents write(ExportRequest request, PendingBackup pending) {
     long started = System.nanoTime();
     LOG.infof("namespace export %s started", pending.ref());
     Discovery.Result discovery = Discovery.discover(request.client());
@@ -112,25 +102,33 @@ public final class NamespaceExporter {
     List<String> warnings = new ArrayList<>(tally.warnings());
     String kubeSystemUid = ClusterIdentity.kubeSystemUid(request.client(), warnings);
     ExportSource source = run.source();
-    Manifest manifest =
-        pending.commit(
-            new PendingBackup.Contents(
-                Json.tree(source),
-                List.of(written.object()),
-                Encryption.COMPRESSION_ZSTD,
-                Encryption.of(request.encoding().recipients().fingerprints()),
-                kubeSystemUid,
-                warnings,
-                tally.failures()));
     LOG.infof(
         "namespace export %s: %d objects, %d skipped, %d warnings, %d failures -> %d bytes in %d ms",
         pending.ref(),
         source.objects(),
         source.skipped().stream().mapToLong(ExportSource.Skipped::count).sum(),
         warnings.size(),
-        manifest.failures().size(),
+        tally.failures().size(),
         written.object().size(),
         (System.nanoTime() - started) / 1_000_000);
-    return ExportReport.committed(manifest);
+    return new PendingBackup.Contents(
+        Json.tree(source),
+        List.of(written.object()),
+        Encryption.COMPRESSION_ZSTD,
+        Encryption.of(request.encoding().recipients().fingerprints()),
+        kubeSystemUid,
+        warnings,
+        tally.failures());
+  }
+
+  /** The end-of-export line: done, or partial with the number of failed items. */
+  public static String summary(Manifest manifest) {
+    return "namespace export "
+        + manifest.scope()
+        + "/"
+        + manifest.id()
+        + (manifest.partial()
+            ? ": partial, " + manifest.failures().size() + " items failed"
+            : ": done");
   }
 }

@@ -1,18 +1,32 @@
 package io.lifeboat.repository;
 
-import io.lifeboat.store.Condition;
-import io.lifeboat.store.ObjectStore;
+import io.lifeboat.error.AlreadyLockedException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 
-/** A won claim: the run records how it ended, with If-Match so it never overwrites a takeover. */
+/**
+ * A won claim. Every write is If-Match on the etag of our own last write, so a run whose claim was
+ * taken over finds out at its next write (and never commits: {@link #committing} comes first), and
+ * a lost reply is recognised by the run's nonce ({@link ConditionalWrites}).
+ */
 public final class ClaimTicket {
-  private final ObjectStore store;
+  private final ConditionalWrites writes;
+  private final Clock clock;
   private final String key;
-  private final Claim claim;
-  private final String etag;
   private final boolean tookOver;
+  private Claim claim;
+  private String etag;
 
-  ClaimTicket(ObjectStore store, String key, Claim claim, String etag, boolean tookOver) {
-    this.store = store;
+  ClaimTicket(
+      ConditionalWrites writes,
+      Clock clock,
+      String key,
+      Claim claim,
+      String etag,
+      boolean tookOver) {
+    this.writes = writes;
+    this.clock = clock;
     this.key = key;
     this.claim = claim;
     this.etag = etag;
@@ -23,17 +37,50 @@ public final class ClaimTicket {
     return claim.slot();
   }
 
+  public String key() {
+    return key;
+  }
+
+  /** When the claim stops protecting this run unless renewed. */
+  public Instant expiresAt() {
+    return claim.expiresAt();
+  }
+
   /** True when an earlier run of this slot failed or expired and this run took its claim over. */
   public boolean tookOver() {
     return tookOver;
   }
 
-  public void done(BackupId id) {
-    store.put(key, Json.write(claim.finished(Claim.DONE, id.toString())), Condition.ifMatch(etag));
+  /** Extends the claim to {@code ttl} from now; throws when another run took it over. */
+  public synchronized void renew(Duration ttl) {
+    write(claim.renewed(claim.state(), clock.instant().plus(ttl)));
   }
 
-  /** Lets a retry of this slot run again. Best effort: an expired claim is reclaimable anyway. */
-  public void failed() {
-    store.put(key, Json.write(claim.finished(Claim.FAILED, null)), Condition.ifMatch(etag));
+  /**
+   * Records that the catalog entry is about to be written (and renews): from now on a taker looks
+   * for that entry before running the slot again. Throws when another run took the claim over.
+   */
+  public synchronized void committing(Duration ttl) {
+    write(claim.renewed(Claim.COMMITTING, clock.instant().plus(ttl)));
+  }
+
+  public synchronized void done(BackupId id) {
+    write(claim.finished(Claim.DONE, id.toString()));
+  }
+
+  /** Lets a retry of this slot run again. Only for a run that never wrote its catalog entry. */
+  public synchronized void failed() {
+    write(claim.finished(Claim.FAILED, null));
+  }
+
+  private void write(Claim next) {
+    etag =
+        writes
+            .replace(key, Json.write(next), etag)
+            .orElseThrow(
+                () ->
+                    new AlreadyLockedException(
+                        "claim '" + key + "' was taken over by another run after it expired"));
+    claim = next;
   }
 }

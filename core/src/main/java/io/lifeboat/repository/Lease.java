@@ -1,8 +1,6 @@
 package io.lifeboat.repository;
 
 import io.lifeboat.error.AlreadyLockedException;
-import io.lifeboat.store.Condition;
-import io.lifeboat.store.ObjectStore;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -12,7 +10,7 @@ import java.util.Optional;
  * A held lease. Renew it while working, record a plan before destructive work, release at the end.
  */
 public final class Lease implements AutoCloseable {
-  private final ObjectStore store;
+  private final ConditionalWrites writes;
   private final Clock clock;
   private final String key;
   private final Duration ttl;
@@ -22,14 +20,14 @@ public final class Lease implements AutoCloseable {
   private boolean released;
 
   Lease(
-      ObjectStore store,
+      ConditionalWrites writes,
       Clock clock,
       String key,
       Duration ttl,
       LeaseRecord record,
       String etag,
       List<String> inheritedPlan) {
-    this.store = store;
+    this.writes = writes;
     this.clock = clock;
     this.key = key;
     this.ttl = ttl;
@@ -62,7 +60,7 @@ public final class Lease implements AutoCloseable {
   }
 
   private void write(LeaseRecord next) {
-    Optional<String> written = store.put(key, Json.write(next), Condition.ifMatch(etag));
+    Optional<String> written = writes.replace(key, Json.write(next), etag);
     if (written.isEmpty()) {
       throw new AlreadyLockedException(
           "lease '" + key + "' was lost: another run took it over after it expired");
@@ -75,7 +73,7 @@ public final class Lease implements AutoCloseable {
   public void release() {
     if (!released) {
       released = true;
-      store.deleteIfMatch(key, etag);
+      writes.delete(key, etag);
     }
   }
 

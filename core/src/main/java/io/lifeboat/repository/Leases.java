@@ -1,7 +1,6 @@
 package io.lifeboat.repository;
 
 import io.lifeboat.error.AlreadyLockedException;
-import io.lifeboat.store.Condition;
 import io.lifeboat.store.ObjectStore;
 import java.time.Clock;
 import java.time.Duration;
@@ -13,15 +12,20 @@ import java.util.Optional;
  * Exclusive leases with expiry, built on conditional writes only: create with If-None-Match, take
  * an expired one over with If-Match on the etag that was read, renew with If-Match on our own etag,
  * release with a conditional delete. Two holders can never both believe they hold a lease: each
- * step fails with 412 when someone else wrote in between.
+ * step fails with 412 when someone else wrote in between. Every step is idempotent under a lost
+ * reply: the record carries the holder's nonce, and a 412 is followed by a read ({@link
+ * ConditionalWrites}).
  */
 public final class Leases {
   private final ObjectStore store;
   private final Clock clock;
 
+  private final ConditionalWrites writes;
+
   public Leases(ObjectStore store, Clock clock) {
     this.store = store;
     this.clock = clock;
+    this.writes = new ConditionalWrites(store);
   }
 
   /**
@@ -32,30 +36,35 @@ public final class Leases {
   public Lease acquire(
       String key, String holder, String purpose, Duration ttl, List<String> backups) {
     Instant now = clock.instant();
-    LeaseRecord fresh = new LeaseRecord(holder, purpose, now, now.plus(ttl), List.of(), backups);
-    Optional<String> created = store.put(key, Json.write(fresh), Condition.ifAbsent());
+    LeaseRecord fresh =
+        new LeaseRecord(holder, purpose, now, now.plus(ttl), List.of(), backups, Nonce.next());
+    byte[] bytes = Json.write(fresh);
+    Optional<String> created = writes.create(key, bytes);
     if (created.isPresent()) {
-      return new Lease(store, clock, key, ttl, fresh, created.get(), List.of());
+      return lease(key, ttl, fresh, created.get(), List.of());
     }
     var current = store.read(key);
     if (current.isEmpty()) {
       // Released between our two requests: one more create decides it.
-      created = store.put(key, Json.write(fresh), Condition.ifAbsent());
-      if (created.isPresent()) {
-        return new Lease(store, clock, key, ttl, fresh, created.get(), List.of());
-      }
-      throw locked(key, null);
+      return lease(
+          key,
+          ttl,
+          fresh,
+          writes.create(key, bytes).orElseThrow(() -> locked(key, null)),
+          List.of());
     }
     LeaseRecord existing = Json.read(current.get().content(), LeaseRecord.class, key);
     if (!existing.expiredAt(now)) {
       throw locked(key, existing);
     }
-    Optional<String> taken =
-        store.put(key, Json.write(fresh), Condition.ifMatch(current.get().etag()));
-    if (taken.isEmpty()) {
-      throw locked(key, null);
-    }
-    return new Lease(store, clock, key, ttl, fresh, taken.get(), existing.plan());
+    String taken =
+        writes.replace(key, bytes, current.get().etag()).orElseThrow(() -> locked(key, null));
+    return lease(key, ttl, fresh, taken, existing.plan());
+  }
+
+  private Lease lease(
+      String key, Duration ttl, LeaseRecord record, String etag, List<String> inheritedPlan) {
+    return new Lease(writes, clock, key, ttl, record, etag, inheritedPlan);
   }
 
   /** The live (unexpired) lease at {@code key}, if any; for prune's check of restore leases. */

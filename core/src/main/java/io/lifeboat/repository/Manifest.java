@@ -10,6 +10,10 @@ import java.util.List;
  * JSON schema is {@code docs/manifest.schema.json}; {@code formatVersion} changes when a reader
  * written for the old one could misread the new one.
  *
+ * <p>{@code slot} is the schedule slot the run claimed (absent for a manual run) and {@code nonce}
+ * the run's random nonce: a run whose commit reply was lost reads the entry back and knows it as
+ * its own by the nonce (the marker protocol, {@link ClaimedRun}).
+ *
  * <p>{@code source} holds the kind's own facts (etcd member and revision, namespace counts, PVC to
  * snapshot handles); each feature reads it with {@link #source(Class)}.
  */
@@ -28,13 +32,50 @@ public record Manifest(
     String compression,
     Encryption encryption,
     List<String> warnings,
-    List<ItemFailure> failures) {
+    List<ItemFailure> failures,
+    String nonce) {
   public static final int FORMAT_VERSION = 1;
 
   public Manifest {
     objects = objects == null ? List.of() : List.copyOf(objects);
     warnings = warnings == null ? List.of() : List.copyOf(warnings);
     failures = failures == null ? List.of() : List.copyOf(failures);
+  }
+
+  /** A manifest without a run nonce (written before nonces, or built by hand). */
+  public Manifest(
+      int formatVersion,
+      Kind kind,
+      String scope,
+      String id,
+      String slot,
+      Instant startedAt,
+      Instant completedAt,
+      String tool,
+      String kubeSystemUid,
+      JsonNode source,
+      List<DataObject> objects,
+      String compression,
+      Encryption encryption,
+      List<String> warnings,
+      List<ItemFailure> failures) {
+    this(
+        formatVersion,
+        kind,
+        scope,
+        id,
+        slot,
+        startedAt,
+        completedAt,
+        tool,
+        kubeSystemUid,
+        source,
+        objects,
+        compression,
+        encryption,
+        warnings,
+        failures,
+        null);
   }
 
   public BackupRef ref() {

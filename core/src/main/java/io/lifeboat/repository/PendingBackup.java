@@ -2,7 +2,6 @@ package io.lifeboat.repository;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.lifeboat.error.IntegrityException;
-import io.lifeboat.store.Condition;
 import io.lifeboat.store.ObjectWriter;
 import io.lifeboat.store.StoredObject;
 import java.time.Instant;
@@ -10,20 +9,23 @@ import java.util.List;
 
 /**
  * A backup being written: data objects first ({@link #openData}), then {@link #commit}, which
- * creates the catalog entry with put-if-absent. Until then the backup does not exist for list,
- * restore or retention; if the run dies, its data is garbage that prune collects after the grace
- * period.
+ * creates the catalog entry with put-if-absent (idempotently: it carries the run's nonce). Until
+ * then the backup does not exist for list, restore or retention; if the run dies, its data is
+ * garbage that prune collects after the grace period.
  */
 public final class PendingBackup {
   private final Repository repository;
   private final BackupRef ref;
   private final String slot;
+  private final String nonce;
   private final Instant startedAt;
 
-  PendingBackup(Repository repository, BackupRef ref, String slot, Instant startedAt) {
+  PendingBackup(
+      Repository repository, BackupRef ref, String slot, String nonce, Instant startedAt) {
     this.repository = repository;
     this.ref = ref;
     this.slot = slot;
+    this.nonce = nonce;
     this.startedAt = startedAt;
   }
 
@@ -33,6 +35,10 @@ public final class PendingBackup {
 
   public String slot() {
     return slot;
+  }
+
+  public String nonce() {
+    return nonce;
   }
 
   public Instant startedAt() {
@@ -70,10 +76,12 @@ public final class PendingBackup {
             contents.compression(),
             contents.encryption(),
             contents.warnings(),
-            contents.failures());
-    if (repository
-        .store()
-        .put(ref.catalogKey(), Json.write(manifest), Condition.ifAbsent())
+            contents.failures(),
+            nonce);
+    // Idempotent: after a lost reply the SDK's retry gets 412, and the entry read back carries
+    // our nonce. Another run's entry under our fresh id is a collision.
+    if (new ConditionalWrites(repository.store())
+        .create(ref.catalogKey(), Json.write(manifest))
         .isEmpty()) {
       throw new IntegrityException(
           "catalog entry '" + ref.catalogKey() + "' already exists: backup ids collided");

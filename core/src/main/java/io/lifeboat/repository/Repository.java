@@ -3,11 +3,9 @@ package io.lifeboat.repository;
 import io.lifeboat.error.InvalidConfigurationException;
 import io.lifeboat.error.LocationUnavailableException;
 import io.lifeboat.error.NotFoundException;
-import io.lifeboat.store.Condition;
 import io.lifeboat.store.ObjectStore;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -100,24 +98,33 @@ public final class Repository {
    */
   public Optional<ClaimTicket> claim(
       Kind kind, Scope scope, String slot, String runner, Duration ttl) {
-    String key = RepositoryLayout.claim(kind, scope, slot);
-    Instant now = clock.instant();
-    Claim claim = new Claim(slot, Claim.RUNNING, null, runner, now, now.plus(ttl));
-    Optional<String> created = store.put(key, Json.write(claim), Condition.ifAbsent());
-    if (created.isPresent()) {
-      return Optional.of(new ClaimTicket(store, key, claim, created.get(), false));
-    }
-    return store
-        .read(key)
-        .filter(existing -> Json.read(existing.content(), Claim.class, key).reclaimableAt(now))
-        .flatMap(existing -> store.put(key, Json.write(claim), Condition.ifMatch(existing.etag())))
-        .map(etag -> new ClaimTicket(store, key, claim, etag, true));
+    return claim(kind, scope, slot, runner, ttl, null, Nonce.next()).won();
+  }
+
+  /**
+   * Claims {@code slot} for the run with {@code nonce} that will commit {@code backupId}; see
+   * {@link Claims}. A refusal says whose the slot is.
+   */
+  public ClaimAttempt claim(
+      Kind kind,
+      Scope scope,
+      String slot,
+      String runner,
+      Duration ttl,
+      BackupId backupId,
+      String nonce) {
+    return new Claims(store, clock).claim(kind, scope, slot, runner, ttl, backupId, nonce);
   }
 
   /** Starts a backup: a fresh id whose data objects can now be written. Nothing is visible yet. */
   public PendingBackup begin(Kind kind, Scope scope, String slot) {
+    return begin(kind, scope, slot, Nonce.next());
+  }
+
+  /** Starts a backup of the run with {@code nonce}, which its catalog entry will carry. */
+  public PendingBackup begin(Kind kind, Scope scope, String slot, String nonce) {
     BackupId id = BackupId.next(clock.instant());
-    return new PendingBackup(this, new BackupRef(kind, scope, id), slot, clock.instant());
+    return new PendingBackup(this, new BackupRef(kind, scope, id), slot, nonce, clock.instant());
   }
 
   /**

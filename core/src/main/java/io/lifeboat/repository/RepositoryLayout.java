@@ -28,10 +28,14 @@ public final class RepositoryLayout {
   private static final String JSON = ".json";
 
   /**
-   * Key prefixes a backup run may read: the descriptor, and claims (so a retry sees whether the
-   * slot's earlier run failed). Nothing under them is secret or a backup.
+   * Key prefixes a backup run may read, by key (never listing): the descriptor; claims (so a retry
+   * sees whether the slot's earlier run failed); catalog entries (so a run whose commit reply was
+   * lost reads its own entry back, and a taker of an expired claim sees whether its backup was
+   * committed). Nothing under them is secret or backup data; a backup run could overwrite a catalog
+   * entry with its put rights anyway, which is the more powerful right.
    */
-  public static final java.util.Set<String> BACKUP_READABLE = java.util.Set.of(DESCRIPTOR, CLAIMS);
+  public static final java.util.Set<String> BACKUP_READABLE =
+      java.util.Set.of(DESCRIPTOR, CLAIMS, CATALOG);
 
   private RepositoryLayout() {}
 

@@ -34,7 +34,8 @@ public final class Locations {
 
   /**
    * Like {@link #open}, but creates a missing {@code file://} directory: for {@code lifeboat repo
-   * init}, which is where a repository comes into being. Buckets are never created.
+   * init}, which is where a repository comes into being; a directory created for an init that fails
+   * is removed when the store closes. Buckets are never created.
    */
   public static ObjectStore openCreating(LocationSettings settings) {
     return open(settings, true);
@@ -60,7 +61,7 @@ public final class Locations {
     if (uri != null && uri.startsWith("file:///")) {
       try {
         Path root = Path.of(new URI(uri));
-        return create ? FileObjectStore.createRoot(root) : new FileObjectStore(root);
+        return create ? FileObjectStore.createRootForInit(root) : new FileObjectStore(root);
       } catch (URISyntaxException | IllegalArgumentException e) {
         throw invalid(uri);
       }

@@ -68,6 +68,8 @@ public interface ObjectStore extends AutoCloseable {
 
   /**
    * Deletes {@code key} only if its etag is still {@code etag}; false when it changed or is gone.
+   * The condition is the store's to check: a present key is always sent the conditional delete, so
+   * a store ignoring If-Match on DELETE shows (repo init's probe refuses such a store).
    */
   boolean deleteIfMatch(String key, String etag);
 

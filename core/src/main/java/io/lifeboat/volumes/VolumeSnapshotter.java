@@ -7,7 +7,7 @@ import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.lifeboat.error.SourceUnavailableException;
 import io.lifeboat.export.internal.ClusterIdentity;
 import io.lifeboat.export.internal.KubeFailures;
-import io.lifeboat.repository.ClaimTicket;
+import io.lifeboat.repository.ClaimedRun;
 import io.lifeboat.repository.DataObject;
 import io.lifeboat.repository.Json;
 import io.lifeboat.repository.Kind;
@@ -28,15 +28,15 @@ import io.lifeboat.volumes.internal.SnapshotResources;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.jboss.logging.Logger;
 
 /**
  * The volumes backup use-case: for every selected namespace with PVCs, one backup (kind {@code
- * volumes}, scope {@code <cluster>/<namespace>}) made of CSI VolumeSnapshots. Per namespace: claim
- * the slot, snapshot (hooks around it), write the payload manifest of the contents, set them to
- * {@code Retain}, commit. A PVC that fails does not stop the others: the backup is committed with
- * its failures (exit 3). The object-store side needs only put rights.
+ * volumes}, scope {@code <cluster>/<namespace>}) made of CSI VolumeSnapshots. Per namespace,
+ * through {@link ClaimedRun}: claim the slot, snapshot (hooks around it), write the payload
+ * manifest of the contents, set them to {@code Retain}, commit. A PVC that fails does not stop the
+ * others: the backup is committed with its failures (exit 3). The object-store side needs only put
+ * rights.
  */
 public final class VolumeSnapshotter {
   private static final Logger LOG = Logger.getLogger(VolumeSnapshotter.class);
@@ -72,46 +72,33 @@ public final class VolumeSnapshotter {
       return new NamespaceResult(
           scope, Status.EMPTY, null, "volumes of " + scope + ": no PVC selected; nothing written");
     }
-    Optional<Slot> slot = request.trigger().slotToClaim();
-    Optional<ClaimTicket> ticket = Optional.empty();
-    if (slot.isPresent()) {
-      ticket =
-          repository.claim(
-              Kind.VOLUMES, scope, slot.get().keySegment(), request.runner(), request.claimTtl());
-      if (ticket.isEmpty()) {
-        return new NamespaceResult(
-            scope,
-            Status.SKIPPED,
-            null,
-            "volumes of "
-                + scope
-                + ": "
-                + request.trigger().describe()
-                + " already claimed by another run; skipped");
-      }
-    }
-    try {
-      Manifest manifest =
-          snapshotAndCommit(request, scope, slot.map(Slot::keySegment).orElse(null), pvcs, classes);
-      ticket.ifPresent(t -> t.done(manifest.ref().id()));
+    String slot = request.trigger().slotToClaim().map(Slot::keySegment).orElse(null);
+    ClaimedRun.Result result =
+        new ClaimedRun(repository, request.runner(), request.claimTtl())
+            .run(
+                Kind.VOLUMES,
+                scope,
+                slot,
+                pending -> snapshot(request, pending, pvcs, classes),
+                VolumeSnapshotter::summary)
+            .orThrow();
+    if (result instanceof ClaimedRun.Result.Committed committed) {
+      Manifest manifest = committed.manifest();
       return new NamespaceResult(
           scope,
           manifest.partial() ? Status.PARTIAL : Status.COMPLETED,
           manifest,
-          summary(manifest));
-    } catch (RuntimeException e) {
-      ticket.ifPresent(ClaimTicket::failed);
-      throw e;
+          committed.summary());
     }
+    return new NamespaceResult(scope, Status.SKIPPED, null, result.summary());
   }
 
-  private Manifest snapshotAndCommit(
+  private PendingBackup.Contents snapshot(
       VolumesRequest request,
-      Scope scope,
-      String slot,
+      PendingBackup pending,
       List<PersistentVolumeClaim> pvcs,
       List<SnapshotClass> classes) {
-    PendingBackup pending = repository.begin(Kind.VOLUMES, scope, slot);
+    Scope scope = pending.ref().scope();
     LOG.infof("volumes backup %s started: %d PVCs", pending.ref(), pvcs.size());
     ReadinessWait wait =
         new ReadinessWait(
@@ -125,15 +112,14 @@ public final class VolumeSnapshotter {
             pending, snapshots.payload(pending.ref().scope() + "/" + pending.ref().id(), taken));
     List<VolumesSource.Volume> volumes = snapshots.retain(taken);
     VolumesSource source = new VolumesSource(scope.namespace(), PayloadManifest.NAME, volumes);
-    return pending.commit(
-        new PendingBackup.Contents(
-            Json.tree(source),
-            List.of(payload),
-            null,
-            null,
-            ClusterIdentity.kubeSystemUid(client, snapshots.warnings()),
-            snapshots.warnings(),
-            snapshots.failures()));
+    return new PendingBackup.Contents(
+        Json.tree(source),
+        List.of(payload),
+        null,
+        null,
+        ClusterIdentity.kubeSystemUid(client, snapshots.warnings()),
+        snapshots.warnings(),
+        snapshots.failures());
   }
 
   /** Writes {@code manifest.json} before any content is retained, so GC can always find them. */

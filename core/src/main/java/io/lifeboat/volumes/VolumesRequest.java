@@ -14,7 +14,8 @@ import java.util.Objects;
  * @param readyDeadline how long, from the first VolumeSnapshot's creation, every snapshot of a
  *     namespace may take to become {@code readyToUse}
  * @param pollInterval the time between two looks at the VolumeSnapshots
- * @param claimTtl how long a slot's claim protects this run before a retry may take it over
+ * @param claimTtl the deadline of one namespace's run (snapshots, payload, commit); its claim
+ *     outlives it by {@link io.lifeboat.repository.ClaimedRun#CLAIM_MARGIN}
  */
 public record VolumesRequest(
     ClusterName cluster,

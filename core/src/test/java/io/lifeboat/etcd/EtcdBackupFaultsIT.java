@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.lifeboat.codec.AgeRecipients;
 import io.lifeboat.codec.Encoding;
 import io.lifeboat.error.ExitCode;
+import io.lifeboat.repository.ClaimedRun;
 import io.lifeboat.repository.ClusterName;
 import io.lifeboat.repository.Kind;
 import io.lifeboat.repository.Repository;
@@ -37,7 +38,7 @@ class EtcdBackupFaultsIT {
   @TempDir Path dir;
   private final ClusterName cluster = new ClusterName("prod");
 
-  private EtcdBackup.Outcome backup(EtcdSettings settings, ObjectStore store, int bufferChunks) {
+  private ClaimedRun.Result backup(EtcdSettings settings, ObjectStore store, int bufferChunks) {
     new RepositoryInitializer(store, Clock.systemUTC()).init(java.util.Set.of());
     Repository repository = new Repository(Repository.backupView(store), Clock.systemUTC());
     return new EtcdBackup(
@@ -49,7 +50,8 @@ class EtcdBackupFaultsIT {
                 Encoding.of(AgeRecipients.none()),
                 null,
                 "test",
-                Duration.ofMinutes(10)));
+                Duration.ofMinutes(10)))
+        .orThrow();
   }
 
   private static EtcdSettings plain(EtcdServer etcd) {
@@ -148,7 +150,7 @@ class EtcdBackupFaultsIT {
               Duration.ofSeconds(5),
               Duration.ofMinutes(2));
       var outcome = backup(settings, FileObjectStore.createRoot(dir.resolve("repo")), 64);
-      assertThat(outcome.manifest().source(EtcdSource.class).member())
+      assertThat(outcome.committed().orElseThrow().source(EtcdSource.class).member())
           .startsWith("https://127.0.0.1:");
     }
   }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.lifeboat.codec.AgeRecipients;
 import io.lifeboat.codec.Encoding;
+import io.lifeboat.repository.ClaimedRun;
 import io.lifeboat.repository.ClusterName;
 import io.lifeboat.repository.Kind;
 import io.lifeboat.repository.Manifest;
@@ -109,13 +110,14 @@ class EtcdBackupIT {
     return new Repository(Repository.backupView(store), Clock.systemUTC());
   }
 
-  private EtcdBackup.Outcome backup(
+  private ClaimedRun.Result backup(
       Repository repository, AgeRecipients recipients, RunTrigger trigger) {
     EtcdSnapshotter snapshotter = new EtcdSnapshotter(settings(etcd), Clock.systemUTC(), 64);
     return new EtcdBackup(repository, snapshotter)
         .run(
             new EtcdBackup.Request(
-                cluster, trigger, Encoding.of(recipients), null, "test", Duration.ofMinutes(10)));
+                cluster, trigger, Encoding.of(recipients), null, "test", Duration.ofMinutes(10)))
+        .orThrow();
   }
 
   @Test
@@ -124,7 +126,9 @@ class EtcdBackupIT {
     AgeRecipients recipients = AgeRecipients.of(List.of(keys.recipient()));
     ObjectStore store = Locations.open(S3.locationSettings(bucket, "dr"));
     Manifest manifest =
-        backup(repository(store, recipients), recipients, new RunTrigger.Manual("test")).manifest();
+        backup(repository(store, recipients), recipients, new RunTrigger.Manual("test"))
+            .committed()
+            .orElseThrow();
     long revision = manifest.source(EtcdSource.class).revisionLowerBound();
 
     String key = "dr/data/etcd/prod/" + manifest.id() + "/snapshot.db.zst.age";
@@ -192,14 +196,14 @@ class EtcdBackupIT {
         new RunTrigger.Scheduled(new Slot(Instant.parse("2026-11-25T18:15:00Z")), "test");
     ExecutorService pool = Executors.newFixedThreadPool(8);
     try {
-      List<Future<EtcdBackup.Outcome>> runs = new ArrayList<>();
+      List<Future<ClaimedRun.Result>> runs = new ArrayList<>();
       for (int i = 0; i < 8; i++) {
-        Callable<EtcdBackup.Outcome> run = () -> backup(repository, none, slot);
+        Callable<ClaimedRun.Result> run = () -> backup(repository, none, slot);
         runs.add(pool.submit(run));
       }
       int skipped = 0;
-      for (Future<EtcdBackup.Outcome> run : runs) {
-        skipped += run.get().skipped() ? 1 : 0;
+      for (Future<ClaimedRun.Result> run : runs) {
+        skipped += run.get() instanceof ClaimedRun.Result.Skipped ? 1 : 0;
       }
       assertThat(skipped).isEqualTo(7);
     } finally {

@@ -8,7 +8,9 @@ import io.lifeboat.codec.Encoding;
 import io.lifeboat.error.ExitCode;
 import io.lifeboat.error.SourceUnavailableException;
 import io.lifeboat.export.ExportReport.Outcome;
+import io.lifeboat.repository.ClaimedRun;
 import io.lifeboat.repository.ClusterName;
+import io.lifeboat.repository.Manifest;
 import io.lifeboat.repository.Repository;
 import io.lifeboat.repository.RepositoryLayout;
 import io.lifeboat.repository.Scope;
@@ -106,21 +108,19 @@ class NamespaceExportFailuresIT {
   void aSecondRunForAClaimedSlotIsSkippedAndWritesNothing() {
     var exporter = new NamespaceExporter();
 
-    ExportReport first =
-        exporter.claimAndExport(
-            request("20261125T1815Z"), "export-29123456-abcde", Duration.ofMinutes(30));
-    ExportReport second =
-        exporter.claimAndExport(
-            request("20261125T1815Z"), "export-29123456-abcde", Duration.ofMinutes(30));
+    ClaimedRun.Result first =
+        exporter.run(request("20261125T1815Z"), "export-29123456-abcde", Duration.ofMinutes(30));
+    ClaimedRun.Result second =
+        exporter.run(request("20261125T1815Z"), "export-29123456-abcde", Duration.ofMinutes(30));
 
-    assertThat(first.outcome()).isEqualTo(Outcome.COMPLETED);
-    assertThat(first.manifest().slot()).isEqualTo("20261125T1815Z");
-    assertThat(second.outcome()).isEqualTo(Outcome.SKIPPED);
+    Manifest committed = first.committed().orElseThrow();
+    assertThat(committed.slot()).isEqualTo("20261125T1815Z");
+    assertThat(second).isInstanceOf(ClaimedRun.Result.Skipped.class);
     assertThat(second.exitCode()).isEqualTo(ExitCode.OK);
     assertThat(store.keys())
         .filteredOn(k -> k.startsWith(RepositoryLayout.CATALOG))
-        .containsExactly(first.backup().catalogKey());
+        .containsExactly(committed.ref().catalogKey());
     assertThat(new String(store.bytes("claims/namespace/prod/shop/20261125T1815Z")))
-        .contains(first.backup().id().toString());
+        .contains(committed.id());
   }
 }

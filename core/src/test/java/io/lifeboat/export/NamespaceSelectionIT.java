@@ -129,16 +129,17 @@ class NamespaceSelectionIT {
             Selection.all().withNamespaces(List.of("*"), List.of("kube-*")),
             Encoding.of(AgeRecipients.none()));
 
-    List<ExportReport> reports =
-        new NamespaceExporter().exportSelected(template, "test", java.time.Duration.ofMinutes(30));
+    List<io.lifeboat.repository.Manifest> reports =
+        new NamespaceExporter()
+            .exportSelected(template, "test", java.time.Duration.ofMinutes(30)).stream()
+                .map(r -> r.committed().orElseThrow())
+                .toList();
 
-    assertThat(reports)
-        .extracting(r -> r.backup().scope().toString())
-        .containsExactly("prod/other", "prod/shop");
-    assertThat(reports.get(0).source().counts())
+    assertThat(reports).extracting(r -> r.scope()).containsExactly("prod/other", "prod/shop");
+    assertThat(reports.get(0).source(ExportSource.class).counts())
         .containsEntry("configmaps", 1L)
         .containsEntry("widgets.example.com", 1L);
-    assertThat(reports.get(0).source().counts())
+    assertThat(reports.get(0).source(ExportSource.class).counts())
         .doesNotContainKey("clusterrolebindings.rbac.authorization.k8s.io");
   }
 }

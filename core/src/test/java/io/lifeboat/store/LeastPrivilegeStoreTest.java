@@ -22,12 +22,24 @@ class LeastPrivilegeStoreTest {
   }
 
   @Test
+  void readsACatalogEntryByKeySoALostCommitReplyCanBeCheckedButNeverItsData() {
+    backing.put("catalog/etcd/prod/a.json", new byte[] {1}, Condition.none());
+    backing.put("data/etcd/prod/a/snapshot.db", new byte[] {2}, Condition.none());
+
+    assertThat(store.read("catalog/etcd/prod/a.json")).isPresent();
+    assertThatThrownBy(() -> store.read("data/etcd/prod/a/snapshot.db"))
+        .hasMessageContaining("may not read");
+    assertThatThrownBy(() -> store.get("data/etcd/prod/a/snapshot.db"))
+        .hasMessageContaining("may not read");
+  }
+
+  @Test
   void refusesListingReadingAndDeletingBackups() {
     backing.put("catalog/etcd/prod/a.json", new byte[] {1}, Condition.none());
     assertThatThrownBy(() -> store.list("catalog/"))
         .isInstanceOf(LocationUnavailableException.class)
         .hasMessageContaining("may not list");
-    assertThatThrownBy(() -> store.read("catalog/etcd/prod/a.json"))
+    assertThatThrownBy(() -> store.read("restores/etcd/prod/r.json"))
         .hasMessageContaining("may not read");
     assertThatThrownBy(() -> store.delete(List.of("catalog/etcd/prod/a.json")))
         .hasMessageContaining("may not delete");

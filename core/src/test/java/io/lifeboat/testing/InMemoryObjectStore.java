@@ -5,6 +5,7 @@ import io.lifeboat.store.Condition;
 import io.lifeboat.store.DeleteResult;
 import io.lifeboat.store.IncompleteUpload;
 import io.lifeboat.store.ObjectInfo;
+import io.lifeboat.store.ObjectKeys;
 import io.lifeboat.store.ObjectStore;
 import io.lifeboat.store.ObjectWriter;
 import io.lifeboat.store.VersionedObject;
@@ -64,6 +65,7 @@ public class InMemoryObjectStore implements ObjectStore {
 
   @Override
   public ObjectWriter openWriter(String key) {
+    ObjectKeys.requireValid(key);
     ByteArrayOutputStream buffer = new ByteArrayOutputStream();
     IncompleteUpload upload =
         new IncompleteUpload(key, "mem-" + System.nanoTime(), clock.instant());
@@ -96,6 +98,7 @@ public class InMemoryObjectStore implements ObjectStore {
 
   @Override
   public synchronized Optional<String> put(String key, byte[] content, Condition condition) {
+    ObjectKeys.requireValid(key);
     Entry current = objects.get(key);
     boolean holds =
         condition instanceof Condition.IfAbsent

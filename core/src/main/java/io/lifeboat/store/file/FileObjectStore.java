@@ -40,12 +40,14 @@ import java.util.stream.Stream;
  * <p>Etags are the lowercase hex SHA-256 of the content; {@link #list} and {@link #stat} leave them
  * null (hashing costs a full read). Put-if-absent links a synced temp file into place (link(2)
  * fails atomically when the target exists). If-Match writes and deletes compare the etag under a
- * per-key {@link KeyLock}; unconditional writes and deletes do not take it.
+ * {@link KeyLock} (one of a bounded set of lock files under {@code .locks/}); unconditional writes
+ * and deletes do not take it.
  */
 public final class FileObjectStore implements ObjectStore {
   private final Path root;
   private final String location;
   private final FileTree tree;
+  private CreatedRoot created;
 
   /** Opens an existing root directory. */
   public FileObjectStore(Path root) {
@@ -61,14 +63,21 @@ public final class FileObjectStore implements ObjectStore {
     }
   }
 
-  /** Creates the root directory (and missing parents) for {@code repo init}, then opens it. */
+  /** Creates the root directory (and missing parents), then opens it. */
   public static FileObjectStore createRoot(Path root) {
-    try {
-      Files.createDirectories(root);
-    } catch (IOException e) {
-      throw new LocationUnavailableException("cannot create directory " + root + ": " + e, e);
-    }
+    CreatedRoot.create(root);
     return new FileObjectStore(root);
+  }
+
+  /**
+   * Like {@link #createRoot}, for {@code repo init}: if the store is closed holding no object (init
+   * failed), the directories it created are removed again, so a failed init leaves nothing behind.
+   */
+  public static FileObjectStore createRootForInit(Path root) {
+    CreatedRoot created = CreatedRoot.create(root);
+    FileObjectStore store = new FileObjectStore(root);
+    store.created = created;
+    return store;
   }
 
   @Override
@@ -97,7 +106,7 @@ public final class FileObjectStore implements ObjectStore {
       if (condition instanceof Condition.IfAbsent) {
         written = linkIntoPlace(temp, target);
       } else if (condition instanceof Condition.IfMatch match) {
-        written = replaceIfMatch(temp, target, match.etag());
+        written = replaceIfMatch(temp, target, key, match.etag());
       } else {
         written = moveIntoPlace(temp, target);
       }
@@ -192,7 +201,7 @@ public final class FileObjectStore implements ObjectStore {
       if (!Files.isDirectory(file.getParent())) {
         return false;
       }
-      try (KeyLock lock = KeyLock.acquire(file)) {
+      try (KeyLock lock = KeyLock.acquire(root, key)) {
         if (!etagMatches(file, etag)) {
           return false;
         }
@@ -231,7 +240,12 @@ public final class FileObjectStore implements ObjectStore {
   }
 
   @Override
-  public void close() {}
+  public void close() {
+    if (created != null) {
+      created.removeIfHoldingNoObject(root);
+      created = null;
+    }
+  }
 
   private Path resolve(String key) {
     return root.resolve(ObjectKeys.requireValid(key));
@@ -265,8 +279,9 @@ public final class FileObjectStore implements ObjectStore {
     return true;
   }
 
-  private static boolean replaceIfMatch(Path temp, Path target, String etag) throws IOException {
-    try (KeyLock lock = KeyLock.acquire(target)) {
+  private boolean replaceIfMatch(Path temp, Path target, String key, String etag)
+      throws IOException {
+    try (KeyLock lock = KeyLock.acquire(root, key)) {
       return etagMatches(target, etag) && moveIntoPlace(temp, target);
     }
   }

@@ -3,6 +3,7 @@ package io.lifeboat.store.s3;
 import io.lifeboat.error.LifeboatException;
 import io.lifeboat.error.LocationUnavailableException;
 import io.lifeboat.error.NotFoundException;
+import io.lifeboat.store.ConditionalConflictException;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.SdkException;
 
@@ -37,7 +38,27 @@ final class S3Failures {
   }
 
   static boolean isPreconditionFailed(SdkException e) {
-    return status(e) == 412 || (status(e) == 409 && code(e).equals("ConditionalRequestConflict"));
+    return status(e) == 412;
+  }
+
+  /**
+   * 409 ConditionalRequestConflict: a concurrent conditional write, not a failed condition.
+   * Treating it as 412 made a claimer skip a slot nobody had claimed; it is retried instead.
+   */
+  static boolean isConditionalConflict(SdkException e) {
+    return status(e) == 409 && code(e).equals("ConditionalRequestConflict");
+  }
+
+  ConditionalConflictException conflict(SdkException e, String action, String key) {
+    return new ConditionalConflictException(
+        "conditional "
+            + action
+            + " of '"
+            + key
+            + "' under "
+            + location
+            + " collided with a concurrent write (HTTP 409 ConditionalRequestConflict)",
+        e);
   }
 
   static boolean isNotFound(SdkException e) {

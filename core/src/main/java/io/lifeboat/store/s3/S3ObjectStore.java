@@ -109,6 +109,9 @@ public final class S3ObjectStore implements ObjectStore {
           || (condition instanceof Condition.IfMatch && S3Failures.isNotFound(e))) {
         return Optional.empty();
       }
+      if (S3Failures.isConditionalConflict(e)) {
+        throw failures.conflict(e, "put", key);
+      }
       throw failures.map(e, "put", key);
     }
   }
@@ -223,9 +226,10 @@ public final class S3ObjectStore implements ObjectStore {
   public boolean deleteIfMatch(String key, String etag) {
     String objectKey = objectKey(key);
     // Some servers (S3Proxy 4.1) answer 204 to a conditional DELETE of an absent key: look first,
-    // so "gone" is false everywhere. The If-Match below still guards against a concurrent change.
-    Optional<ObjectInfo> current = stat(key);
-    if (current.isEmpty() || !etag.equals(current.get().etag())) {
+    // so "gone" is false everywhere. A present key with another etag is still sent the conditional
+    // DELETE: the store, not this HEAD, must refuse it (repo init's probe relies on that, and a
+    // store that ignores If-Match on DELETE could otherwise release a successor's lease unseen).
+    if (stat(key).isEmpty()) {
       return false;
     }
     try {
@@ -234,6 +238,9 @@ public final class S3ObjectStore implements ObjectStore {
     } catch (SdkException e) {
       if (S3Failures.isPreconditionFailed(e) || S3Failures.isNotFound(e)) {
         return false;
+      }
+      if (S3Failures.isConditionalConflict(e)) {
+        throw failures.conflict(e, "delete", key);
       }
       throw failures.map(e, "delete", key);
     }

@@ -97,7 +97,9 @@ class EtcdRestoreIT {
                       null,
                       "test",
                       Duration.ofMinutes(5)))
-              .manifest();
+              .orThrow()
+              .committed()
+              .orElseThrow();
     }
     source = DrillServer.read(etcd.endpoint());
   }

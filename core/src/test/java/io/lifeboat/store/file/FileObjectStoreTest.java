@@ -4,14 +4,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.lifeboat.error.LocationUnavailableException;
+import io.lifeboat.repository.RepositoryInitializer;
 import io.lifeboat.store.Condition;
 import io.lifeboat.store.ObjectStore;
 import io.lifeboat.store.ObjectStoreContract;
 import io.lifeboat.store.ObjectWriter;
+import io.lifeboat.testing.ForwardingStore;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -45,6 +49,42 @@ class FileObjectStoreTest extends ObjectStoreContract {
   }
 
   @Test
+  void aRepoInitRefusedByTheProbeLeavesNoDirectoryBehind() {
+    Path fresh = root.resolve("new/repository");
+    FileObjectStore created = FileObjectStore.createRootForInit(fresh);
+    ObjectStore ignoringIfMatchOnDelete =
+        new ForwardingStore(created) {
+          @Override
+          public boolean deleteIfMatch(String key, String etag) {
+            delegate.delete(List.of(key));
+            return true;
+          }
+        };
+
+    try (ignoringIfMatchOnDelete) {
+      assertThatThrownBy(
+              () ->
+                  new RepositoryInitializer(ignoringIfMatchOnDelete, Clock.systemUTC())
+                      .init(Set.of()))
+          .isInstanceOf(LocationUnavailableException.class)
+          .hasMessageContaining("ignores If-Match on DELETE");
+    }
+
+    assertThat(root.resolve("new")).doesNotExist();
+  }
+
+  @Test
+  void aSuccessfulRepoInitKeepsItsDirectory() {
+    Path fresh = root.resolve("new/repository");
+
+    try (FileObjectStore created = FileObjectStore.createRootForInit(fresh)) {
+      new RepositoryInitializer(created, Clock.systemUTC()).init(Set.of());
+    }
+
+    assertThat(fresh.resolve("lifeboat.json")).exists();
+  }
+
+  @Test
   void etagsAreTheLowercaseSha256OfTheContent() {
     String etag = store.put("e", bytes("abc"), Condition.none()).orElseThrow();
 
@@ -71,7 +111,8 @@ class FileObjectStoreTest extends ObjectStoreContract {
     store.put("leases/prune.json", bytes("2"), Condition.ifMatch(etag));
 
     assertThat(keys(store.list(""))).containsExactly("leases/prune.json");
-    assertThat(root.resolve("leases/.prune.json.lock")).exists();
+    assertThat(root.resolve("leases/.prune.json.lock")).doesNotExist();
+    assertThat(root.resolve(".locks")).isDirectory();
   }
 
   @Test

@@ -28,11 +28,16 @@ public class EtcdCommand {
     @Override
     public Integer call() {
       try (ObjectStore store = Stores.openForBackup(config)) {
-        var outcome =
+        var result =
             Tasks.etcdSnapshot(
-                config, etcd, store, new RunTrigger.Manual("run from the CLI"), Clock.systemUTC());
-        System.out.println(outcome.summary());
-        return 0;
+                    config,
+                    etcd,
+                    store,
+                    new RunTrigger.Manual("run from the CLI"),
+                    Clock.systemUTC())
+                .orThrow();
+        System.out.println(result.summary());
+        return result.exitCode().code();
       }
     }
   }

@@ -33,7 +33,7 @@ public class NamespaceExportCommand implements Callable<Integer> {
               store,
               new RunTrigger.Manual("run from the CLI"),
               Clock.systemUTC());
-      reports.forEach(r -> System.out.println(r.backup() + ": " + r.outcome()));
+      reports.forEach(r -> System.out.println(r.summary()));
       return ExportTasks.exitCode(reports).code();
     }
   }

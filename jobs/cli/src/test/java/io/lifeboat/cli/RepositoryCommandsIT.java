@@ -153,7 +153,9 @@ class RepositoryCommandsIT {
                   null,
                   "test",
                   Duration.ofMinutes(5)))
-          .manifest()
+          .orThrow()
+          .committed()
+          .orElseThrow()
           .id();
     }
   }

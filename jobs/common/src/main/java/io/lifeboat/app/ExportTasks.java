@@ -4,10 +4,10 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.lifeboat.codec.Encoding;
 import io.lifeboat.error.ExitCode;
 import io.lifeboat.error.InvalidConfigurationException;
-import io.lifeboat.export.ExportReport;
 import io.lifeboat.export.ExportRequest;
 import io.lifeboat.export.NamespaceExporter;
 import io.lifeboat.export.Selection;
+import io.lifeboat.repository.ClaimedRun;
 import io.lifeboat.repository.ClusterName;
 import io.lifeboat.repository.Repository;
 import io.lifeboat.repository.Scope;
@@ -21,8 +21,8 @@ import java.util.List;
 
 /** Builds the namespace export from config: one backup per selected namespace. */
 public final class ExportTasks {
-  /** How long a claimed export may run before a retry of its slot may take over. */
-  static final Duration CLAIM_TTL = Duration.ofHours(2);
+  /** How long one namespace's export may run (its claim outlives it by ClaimedRun's margin). */
+  static final Duration DEADLINE = NamespaceExporter.DEFAULT_DEADLINE;
 
   private ExportTasks() {}
 
@@ -44,7 +44,7 @@ public final class ExportTasks {
         Stores.bool(export.includeClusterResources(), "lifeboat.export.include-cluster-resources"));
   }
 
-  public static List<ExportReport> export(
+  public static List<ClaimedRun.Result> export(
       LifeboatConfig config,
       ExportConfig export,
       KubernetesClient client,
@@ -74,13 +74,21 @@ public final class ExportTasks {
             encoding,
             export.pageSize(),
             null);
-    return new NamespaceExporter().exportSelected(template, Tasks.runner(), CLAIM_TTL);
+    return new NamespaceExporter().exportSelected(template, Tasks.runner(), DEADLINE);
   }
 
-  /** 0 when every namespace committed (or was skipped), 3 when any export is partial. */
-  public static ExitCode exitCode(List<ExportReport> reports) {
-    return reports.stream().anyMatch(r -> r.exitCode() == ExitCode.PARTIAL)
-        ? ExitCode.PARTIAL
-        : ExitCode.OK;
+  /**
+   * 0 when every namespace committed (or was skipped), 3 when any export is partial, a failed
+   * namespace's own code when one failed.
+   */
+  public static ExitCode exitCode(List<ClaimedRun.Result> results) {
+    return results.stream()
+        .filter(r -> r instanceof ClaimedRun.Result.Failed)
+        .map(ClaimedRun.Result::exitCode)
+        .findFirst()
+        .orElse(
+            results.stream().anyMatch(r -> r.exitCode() == ExitCode.PARTIAL)
+                ? ExitCode.PARTIAL
+                : ExitCode.OK);
   }
 }

@@ -5,8 +5,8 @@ import io.lifeboat.app.observe.RunObserver;
 import io.lifeboat.app.observe.RunReport;
 import io.lifeboat.app.observe.RunReports;
 import io.lifeboat.error.InvalidConfigurationException;
-import io.lifeboat.etcd.EtcdBackup;
 import io.lifeboat.repository.BackupRef;
+import io.lifeboat.repository.ClaimedRun;
 import io.lifeboat.repository.DataObject;
 import io.lifeboat.repository.Kind;
 import io.lifeboat.repository.Manifest;
@@ -101,8 +101,8 @@ public final class TaskRuns {
     Instant start = clock.instant();
     try (ObjectStore store = Stores.openForBackup(config)) {
       RunTrigger trigger = trigger(slot, schedules.etcdSnapshot());
-      EtcdBackup.Outcome outcome = Tasks.etcdSnapshot(config, etcd, store, trigger, clock);
-      return observed(List.of(RunReports.etcd(outcome, clusterLabel(), since(start))), "");
+      ClaimedRun.Result result = Tasks.etcdSnapshot(config, etcd, store, trigger, clock);
+      return observed(List.of(RunReports.claimed(result, since(start))), "");
     } catch (RuntimeException e) {
       return observed(List.of(RunReports.failed(Kind.ETCD, clusterLabel(), e, since(start))), "");
     }
@@ -114,7 +114,7 @@ public final class TaskRuns {
       RunTrigger trigger = trigger(slot, schedules.namespaceExport());
       var reports =
           ExportTasks.export(config, export, kubernetes.get(), store, trigger, clock).stream()
-              .map(r -> RunReports.export(r, since(start)))
+              .map(r -> RunReports.claimed(r, since(start)))
               .toList();
       return observed(reports, "no namespace exported");
     } catch (RuntimeException e) {

@@ -5,12 +5,12 @@ import io.lifeboat.error.InvalidConfigurationException;
 import io.lifeboat.etcd.EtcdBackup;
 import io.lifeboat.etcd.EtcdSettings;
 import io.lifeboat.etcd.EtcdSnapshotter;
+import io.lifeboat.repository.ClaimedRun;
 import io.lifeboat.repository.ClusterName;
 import io.lifeboat.repository.Repository;
 import io.lifeboat.schedule.RunTrigger;
 import io.lifeboat.store.ObjectStore;
 import java.time.Clock;
-import java.time.Duration;
 
 /**
  * Builds each use-case from config, so a CronJob, the CLI and a function run the very same call.
@@ -48,8 +48,11 @@ public final class Tasks {
         etcd.deadline());
   }
 
-  /** One etcd snapshot run against the given store (least privilege for scheduled jobs). */
-  public static EtcdBackup.Outcome etcdSnapshot(
+  /**
+   * One etcd snapshot run against the given store (least privilege for scheduled jobs), bounded as
+   * a whole by {@code lifeboat.etcd.deadline}.
+   */
+  public static ClaimedRun.Result etcdSnapshot(
       LifeboatConfig config, EtcdConfig etcd, ObjectStore store, RunTrigger trigger, Clock clock) {
     ClusterName cluster = cluster(config);
     EtcdSettings settings = etcdSettings(etcd);
@@ -63,7 +66,7 @@ public final class Tasks {
                 encoding,
                 etcd.spoolDir().orElse(null),
                 runner(),
-                settings.deadline().plus(Duration.ofMinutes(5))));
+                settings.deadline()));
   }
 
   /**

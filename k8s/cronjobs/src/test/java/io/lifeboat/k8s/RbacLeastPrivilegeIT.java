@@ -12,7 +12,6 @@ import io.lifeboat.codec.AgeRecipients;
 import io.lifeboat.codec.Decoding;
 import io.lifeboat.codec.Encoding;
 import io.lifeboat.error.ExitCode;
-import io.lifeboat.export.ExportReport;
 import io.lifeboat.export.ExportRequest;
 import io.lifeboat.export.MockCluster;
 import io.lifeboat.export.NamespaceExporter;
@@ -21,6 +20,7 @@ import io.lifeboat.export.ShopFixtures;
 import io.lifeboat.prune.ExternalResources;
 import io.lifeboat.prune.PruneSettings;
 import io.lifeboat.prune.Pruner;
+import io.lifeboat.repository.ClaimedRun;
 import io.lifeboat.repository.BackupRef;
 import io.lifeboat.repository.ClusterName;
 import io.lifeboat.repository.Kind;
@@ -96,10 +96,10 @@ class RbacLeastPrivilegeIT {
     new ShopFixtures(cluster.client).create();
     int before = cluster.dispatcher.requests().size();
 
-    List<ExportReport> reports = exportAsTheJobDoes();
+    List<ClaimedRun.Result> reports = exportAsTheJobDoes();
 
     List<String> sent = new ArrayList<>(since(before));
-    assertThat(reports).isNotEmpty();
+    assertThat(reports).isNotEmpty().allMatch(r -> r.committed().isPresent());
     sent.addAll(eventRequests("lifeboat-namespace-export-29399520-x7k2p"));
     Grants grants = Grants.of(installed, "lifeboat", "lifeboat-namespace-export");
     Set<ApiRequest> used = checkAllowedAndDiscoveryOnlyRead(sent, grants);
@@ -396,7 +396,7 @@ class RbacLeastPrivilegeIT {
   }
 
   /** What NamespaceExportApp does through ExportTasks, with the CronJob's namespace settings. */
-  private List<ExportReport> exportAsTheJobDoes() {
+  private List<ClaimedRun.Result> exportAsTheJobDoes() {
     Selection selection = Selection.all().withNamespaces(List.of("*"), List.of("kube-node-lease"));
     Repository repository = new Repository(Repository.backupView(store), clock);
     List<String> namespaces = NamespaceExporter.selectNamespaces(cluster.client, selection);

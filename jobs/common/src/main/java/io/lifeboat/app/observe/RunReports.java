@@ -2,9 +2,8 @@ package io.lifeboat.app.observe;
 
 import io.lifeboat.app.StartupFailure;
 import io.lifeboat.error.ExitCode;
-import io.lifeboat.etcd.EtcdBackup;
-import io.lifeboat.export.ExportReport;
 import io.lifeboat.prune.Pruner;
+import io.lifeboat.repository.ClaimedRun;
 import io.lifeboat.repository.DataObject;
 import io.lifeboat.repository.Kind;
 import io.lifeboat.repository.Manifest;
@@ -16,31 +15,19 @@ import java.util.List;
 public final class RunReports {
   private RunReports() {}
 
-  public static RunReport etcd(EtcdBackup.Outcome outcome, String cluster, Duration took) {
-    if (outcome.skipped()) {
-      return skipped(Kind.ETCD, cluster, took, outcome.summary());
-    }
-    return committed(outcome.manifest(), RunReport.Outcome.DONE, took, outcome.summary());
-  }
-
-  public static RunReport export(ExportReport report, Duration took) {
-    if (report.outcome() == ExportReport.Outcome.SKIPPED) {
-      return skipped(
-          Kind.NAMESPACE,
-          report.backup().scope().toString(),
+  /** One claimed run (etcd, or one namespace of an export): skipped, committed or failed. */
+  public static RunReport claimed(ClaimedRun.Result result, Duration took) {
+    if (result instanceof ClaimedRun.Result.Committed c) {
+      return committed(
+          c.manifest(),
+          c.manifest().partial() ? RunReport.Outcome.PARTIAL : RunReport.Outcome.DONE,
           took,
-          "namespace export of " + report.backup().scope() + ": slot already claimed; skipped");
+          c.summary());
     }
-    boolean partial = report.outcome() == ExportReport.Outcome.PARTIAL;
-    Manifest manifest = report.manifest();
-    String message =
-        "namespace export "
-            + manifest.scope()
-            + "/"
-            + manifest.id()
-            + (partial ? ": partial, " + manifest.failures().size() + " items failed" : ": done");
-    return committed(
-        manifest, partial ? RunReport.Outcome.PARTIAL : RunReport.Outcome.DONE, took, message);
+    if (result instanceof ClaimedRun.Result.Failed f) {
+      return failed(f.kind(), f.scope().toString(), f.failure(), took);
+    }
+    return skipped(result.kind(), result.scope().toString(), took, result.summary());
   }
 
   /**

@@ -9,7 +9,7 @@ import io.lifeboat.app.Tasks;
 import io.lifeboat.app.observe.ObserveConfig;
 import io.lifeboat.app.observe.RunObserver;
 import io.lifeboat.app.observe.RunReports;
-import io.lifeboat.etcd.EtcdBackup;
+import io.lifeboat.repository.ClaimedRun;
 import io.lifeboat.repository.Kind;
 import io.lifeboat.store.ObjectStore;
 import io.quarkus.runtime.QuarkusApplication;
@@ -38,10 +38,13 @@ public class EtcdSnapshotApp implements QuarkusApplication {
     try (ObjectStore store = Stores.openForBackup(config)) {
       var trigger = Tasks.trigger(config, clock);
       LOG.infof("etcd snapshot starting: %s, location %s", trigger.describe(), store.location());
-      EtcdBackup.Outcome outcome = Tasks.etcdSnapshot(config, etcd, store, trigger, clock);
-      LOG.info(outcome.summary());
-      observer.observe(RunReports.etcd(outcome, cluster, Duration.between(start, clock.instant())));
-      return 0;
+      ClaimedRun.Result result = Tasks.etcdSnapshot(config, etcd, store, trigger, clock);
+      observer.observe(RunReports.claimed(result, Duration.between(start, clock.instant())));
+      if (result instanceof ClaimedRun.Result.Failed failed) {
+        return Launcher.report(failed.failure());
+      }
+      LOG.info(result.summary());
+      return result.exitCode().code();
     } catch (RuntimeException e) {
       observer.observe(
           RunReports.failed(Kind.ETCD, cluster, e, Duration.between(start, clock.instant())));

@@ -10,7 +10,7 @@ import io.lifeboat.app.Tasks;
 import io.lifeboat.app.observe.ObserveConfig;
 import io.lifeboat.app.observe.RunObserver;
 import io.lifeboat.app.observe.RunReports;
-import io.lifeboat.export.ExportReport;
+import io.lifeboat.repository.ClaimedRun;
 import io.lifeboat.repository.Kind;
 import io.lifeboat.store.ObjectStore;
 import io.quarkus.runtime.QuarkusApplication;
@@ -41,12 +41,18 @@ public class NamespaceExportApp implements QuarkusApplication {
     try (ObjectStore store = Stores.openForBackup(config)) {
       var trigger = Tasks.trigger(config, clock);
       LOG.infof("namespace export starting: %s, location %s", trigger.describe(), store.location());
-      List<ExportReport> reports =
+      List<ClaimedRun.Result> results =
           ExportTasks.export(config, export, client, store, trigger, clock);
-      reports.forEach(r -> LOG.infof("%s: %s", r.backup(), r.outcome()));
       Duration took = Duration.between(start, clock.instant());
-      reports.forEach(r -> observer.observe(RunReports.export(r, took)));
-      return ExportTasks.exitCode(reports).code();
+      for (ClaimedRun.Result result : results) {
+        if (result instanceof ClaimedRun.Result.Failed failed) {
+          Launcher.report(failed.failure());
+        } else {
+          LOG.info(result.summary());
+        }
+        observer.observe(RunReports.claimed(result, took));
+      }
+      return ExportTasks.exitCode(results).code();
     } catch (RuntimeException e) {
       Duration took = Duration.between(start, clock.instant());
       observer.observe(
