@@ -87,11 +87,8 @@ public final class Pruner {
       return List.of(clusterScope);
     }
     return new Repository(store, clock)
-        .catalog().list(kind, clusterScope).entries().stream()
-            .map(entry -> entry.ref().scope())
+        .catalog().scopes(kind, clusterScope).stream()
             .filter(s -> s.cluster().equals(cluster))
-            .distinct()
-            .sorted(java.util.Comparator.comparing(Scope::toString))
             .toList();
   }
 

@@ -55,6 +55,23 @@ public final class Catalog {
     return new CatalogListing(store, entries, folders);
   }
 
+  /**
+   * The scopes with catalog entries under {@code within} (a cluster scope lists its namespaces),
+   * from one LIST of the catalog alone: which scopes to visit, not which backups count.
+   */
+  public java.util.SortedSet<Scope> scopes(Kind kind, Scope within) {
+    java.util.SortedSet<Scope> scopes =
+        new java.util.TreeSet<>(java.util.Comparator.comparing(Scope::toString));
+    try (Stream<ObjectInfo> listing = store.list(RepositoryLayout.catalogPrefix(kind, within))) {
+      listing.forEach(
+          info ->
+              RepositoryLayout.parseCatalogEntry(info.key())
+                  .filter(ref -> ref.kind() == kind)
+                  .ifPresent(ref -> scopes.add(ref.scope())));
+    }
+    return scopes;
+  }
+
   /** The newest entry of one scope that validates, reading manifests newest first. */
   public Optional<CatalogEntry> latest(Kind kind, Scope scope) {
     return list(kind, scope).latest();

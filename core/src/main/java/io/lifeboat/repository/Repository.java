@@ -19,6 +19,8 @@ import java.util.TreeSet;
  * catalog. It knows the marker protocol; it does not know S3.
  */
 public final class Repository {
+  private static final org.jboss.logging.Logger LOG =
+      org.jboss.logging.Logger.getLogger(Repository.class);
   private final ObjectStore store;
   private final Clock clock;
   private final CatalogRules rules;
@@ -184,31 +186,46 @@ public final class Repository {
 
   /**
    * {@code latest} (the newest entry that counts and validates, never a future-dated, back-dated or
-   * invalid one) or an id, within one kind and scope.
+   * invalid one) or an id, within one kind and scope. Newer entries that do not count are logged
+   * with their reason; when none counts but some exist, it is an integrity failure (exit 6) naming
+   * the newest and why, so a damaged newest backup is never mistaken for an empty repository.
    */
   public BackupRef resolve(Kind kind, Scope scope, String idOrLatest) {
-    if ("latest".equals(idOrLatest)) {
-      CatalogListing listing = catalog().list(kind, scope);
-      return listing
-          .latest()
-          .map(CatalogEntry::ref)
-          .orElseThrow(
-              () ->
-                  new NotFoundException(
-                      "no valid "
-                          + kind
-                          + " backup of '"
-                          + scope
-                          + "' under "
-                          + store.location()
-                          + (listing.entries().isEmpty()
-                              ? ""
-                              : " ("
-                                  + listing.entries().size()
-                                  + " entries do not count:"
-                                  + " see 'lifeboat backups list')")));
+    if (!"latest".equals(idOrLatest)) {
+      return new BackupRef(kind, scope, BackupId.parse(idOrLatest));
     }
-    return new BackupRef(kind, scope, BackupId.parse(idOrLatest));
+    CatalogListing listing = catalog().list(kind, scope);
+    Optional<CatalogEntry> latest = listing.latest();
+    List<CatalogEntry> skipped =
+        listing.entries().stream()
+            .filter(e -> !e.counts())
+            .filter(e -> latest.isEmpty() || e.ref().id().compareTo(latest.get().ref().id()) > 0)
+            .toList();
+    skipped.forEach(
+        e -> LOG.warnf("latest: skipped %s (%s: %s)", e.ref(), e.status().text(), e.reason()));
+    if (latest.isPresent()) {
+      return latest.get().ref();
+    }
+    if (skipped.isEmpty()) {
+      throw new NotFoundException(
+          "no " + kind + " backup of '" + scope + "' under " + store.location());
+    }
+    CatalogEntry newest = skipped.get(skipped.size() - 1);
+    throw new IntegrityException(
+        "no valid "
+            + kind
+            + " backup of '"
+            + scope
+            + "' under "
+            + store.location()
+            + ": "
+            + skipped.size()
+            + " entries do not count; the newest, "
+            + newest.ref().id()
+            + ", is "
+            + newest.status().text()
+            + ": "
+            + newest.reason());
   }
 
   private NotFoundException notFound(BackupRef ref) {
