@@ -2,6 +2,7 @@ package io.lifeboat.prune;
 
 import io.lifeboat.repository.BackupId;
 import io.lifeboat.repository.BackupRef;
+import io.lifeboat.repository.CatalogEntry;
 import io.lifeboat.repository.Kind;
 import io.lifeboat.repository.Scope;
 import io.lifeboat.retention.RetentionDecision;
@@ -10,9 +11,11 @@ import io.lifeboat.retention.RetentionDecision.Verdict;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * What one prune of one kind and scope would delete, and why; nothing has happened yet. {@link
@@ -23,6 +26,9 @@ import java.util.Objects;
  * @param removals backups to delete, oldest first: their catalog entry and every object of their
  *     data folder
  * @param held backups the policy would remove that a live restore lease names: kept this time
+ * @param uncounted catalog entries that do not count (invalid, unsupported, back-dated,
+ *     future-dated), with the reason; invalid ones also appear in {@code garbage} or {@code
+ *     spared}, the others are never deleted
  * @param garbage unreferenced objects older than the grace period, to delete
  * @param spared unreferenced objects younger than the grace period, left alone
  */
@@ -33,6 +39,7 @@ public record PrunePlan(
     RetentionDecision decision,
     List<Removal> removals,
     List<Held> held,
+    List<CatalogEntry> uncounted,
     List<Garbage> garbage,
     List<Garbage> spared) {
 
@@ -53,6 +60,7 @@ public record PrunePlan(
     Objects.requireNonNull(decision, "decision");
     removals = List.copyOf(removals);
     held = List.copyOf(held);
+    uncounted = List.copyOf(uncounted);
     garbage = List.copyOf(garbage);
     spared = List.copyOf(spared);
   }
@@ -70,6 +78,22 @@ public record PrunePlan(
     return keys;
   }
 
+  /**
+   * The keys a prune may delete when it finishes another prune's plan: its own {@link #keys()}, and
+   * the data folders without a catalog entry that are younger than the grace period but were last
+   * written before {@code abandonedBefore} (no backup run can still be writing them; an interrupted
+   * prune leaves exactly these behind after deleting their catalog entries).
+   */
+  public Set<String> finishable(Instant abandonedBefore) {
+    Set<String> keys = new HashSet<>(keys());
+    for (Garbage item : spared) {
+      if (item.type() == Garbage.Type.DATA_FOLDER && item.written().isBefore(abandonedBefore)) {
+        keys.addAll(item.keys());
+      }
+    }
+    return keys;
+  }
+
   /** True when executing this plan would change nothing. */
   public boolean isEmpty() {
     return removals.isEmpty() && garbage.isEmpty();
@@ -78,7 +102,7 @@ public record PrunePlan(
   /**
    * The plan as text, one line per item: {@code keep}/{@code remove} per counted backup newest
    * first with the reasons, {@code hold} for backups a restore reads, {@code ignore} for entries
-   * not counted, {@code delete}/{@code spare} for garbage.
+   * not counted (with their status and reason), {@code delete}/{@code spare} for garbage.
    */
   public String render() {
     Map<BackupId, Held> holds = new HashMap<>();
@@ -104,6 +128,10 @@ public record PrunePlan(
     for (Ignored entry : decision.ignored()) {
       text.append("ignore  ").append(entry.id()).append("  ").append(entry.reason()).append('\n');
     }
+    for (CatalogEntry entry : uncounted) {
+      text.append("ignore  ").append(entry.ref().id()).append("  ").append(entry.status().text());
+      text.append(": ").append(entry.reason()).append('\n');
+    }
     garbage.forEach(g -> line(text, "delete  ", g));
     spared.forEach(g -> line(text, "spare   ", g));
     return text.toString();
@@ -119,8 +147,8 @@ public record PrunePlan(
         + " removed, "
         + held.size()
         + " held by restores, "
-        + decision.ignored().size()
-        + " ignored; garbage: "
+        + (decision.ignored().size() + uncounted.size())
+        + " not counted (invalid or misdated); garbage: "
         + garbage.size()
         + " to delete, "
         + spared.size()

@@ -4,13 +4,15 @@ import io.lifeboat.prune.PrunePlan.Held;
 import io.lifeboat.prune.PrunePlan.Removal;
 import io.lifeboat.repository.BackupId;
 import io.lifeboat.repository.BackupRef;
+import io.lifeboat.repository.Catalog;
+import io.lifeboat.repository.CatalogEntry;
+import io.lifeboat.repository.CatalogListing;
+import io.lifeboat.repository.DataFolder;
 import io.lifeboat.repository.Kind;
 import io.lifeboat.repository.LeaseRecord;
 import io.lifeboat.repository.Leases;
-import io.lifeboat.repository.Repository;
 import io.lifeboat.repository.RepositoryLayout;
 import io.lifeboat.repository.Scope;
-import io.lifeboat.retention.Candidate;
 import io.lifeboat.retention.RetentionDecision;
 import io.lifeboat.store.IncompleteUpload;
 import io.lifeboat.store.ObjectInfo;
@@ -26,9 +28,9 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 /**
- * Plans one prune of one kind and scope from listings only: the catalog, the data folders, the
- * claims, the incomplete uploads and the restore leases (see package-info for why no manifest is
- * read). Deletes nothing.
+ * Plans one prune of one kind and scope from listings (the catalog, the data folders, the claims,
+ * the incomplete uploads, the restore leases) and the manifests of the entries the policy would
+ * keep ({@link CountedDecision}; see package-info). Deletes nothing.
  */
 public final class PrunePlanner {
   private final ObjectStore store;
@@ -42,13 +44,9 @@ public final class PrunePlanner {
   /** The plan for {@code kind} and {@code scope} under {@code settings}, as of the clock's now. */
   public PrunePlan plan(Kind kind, Scope scope, PruneSettings settings) {
     Instant now = clock.instant();
-    List<BackupRef> entries = new Repository(store, clock).list(kind, scope);
-    Map<BackupId, DataFolder> folders = dataFolders(kind, scope);
-    List<Candidate> candidates = new ArrayList<>(entries.size());
-    for (BackupRef entry : entries) {
-      candidates.add(new Candidate(entry.id(), folders.containsKey(entry.id())));
-    }
-    RetentionDecision decision = settings.policy().decide(candidates, now);
+    CatalogListing listing = new Catalog(store, clock, settings.catalogRules()).list(kind, scope);
+    RetentionDecision decision =
+        CountedDecision.decide(listing, kind, scope, settings.policy(), now);
     Map<BackupId, Held> holds = restoreHolds(kind, scope, decision.removed());
     List<Removal> removals = new ArrayList<>();
     // Oldest first: a prune that dies part-way has removed the least valuable backups.
@@ -56,38 +54,52 @@ public final class PrunePlanner {
     java.util.Collections.reverse(oldestFirst);
     for (BackupId id : oldestFirst) {
       if (!holds.containsKey(id)) {
-        DataFolder folder = folders.get(id);
-        removals.add(new Removal(new BackupRef(kind, scope, id), folder.keys));
+        BackupRef ref = new BackupRef(kind, scope, id);
+        removals.add(new Removal(ref, listing.folders().get(ref).keys()));
       }
     }
-    entries.forEach(entry -> folders.remove(entry.id()));
+    List<CatalogEntry> uncounted = new ArrayList<>();
     List<Garbage> garbage = new ArrayList<>();
     List<Garbage> spared = new ArrayList<>();
     Grace grace = new Grace(now, settings.gracePeriod(), garbage, spared);
-    folders.forEach((id, folder) -> grace.sort(unusedFolder(kind, scope, id, folder)));
+    for (CatalogEntry entry : listing.entries()) {
+      if (!entry.counts()) {
+        uncounted.add(entry);
+        if (entry.status() == CatalogEntry.Status.INVALID) {
+          grace.sort(invalidEntry(entry, listing.folders().get(entry.ref())));
+        }
+      }
+    }
+    listing.folders().entrySet().stream()
+        .filter(folder -> listing.entry(folder.getKey()).isEmpty())
+        .forEach(folder -> grace.sort(unusedFolder(folder.getValue())));
     claims(kind, scope).forEach(grace::sort);
     uploads(kind, scope).forEach(grace::sort);
+    if (!listing.entries().isEmpty() && decision.verdicts().isEmpty()) {
+      // Nothing counts: a forgery, a wrong location or a newer format. Fail closed.
+      spared.addAll(0, garbage.stream().map(PrunePlanner::nothingCounts).toList());
+      garbage.clear();
+    }
     return new PrunePlan(
-        kind, scope, now, decision, removals, List.copyOf(holds.values()), garbage, spared);
+        kind,
+        scope,
+        now,
+        decision,
+        removals,
+        List.copyOf(holds.values()),
+        uncounted,
+        garbage,
+        spared);
   }
 
-  /** Objects of each backup folder under {@code data/<kind>/<scope>/}, from one listing. */
-  private Map<BackupId, DataFolder> dataFolders(Kind kind, Scope scope) {
-    String prefix = RepositoryLayout.dataPrefix(kind, scope);
-    Map<BackupId, DataFolder> folders = new LinkedHashMap<>();
-    try (Stream<ObjectInfo> listing = store.list(prefix)) {
-      listing.forEach(
-          info -> {
-            String rest = info.key().substring(prefix.length());
-            int slash = rest.indexOf('/');
-            // Folders not named like a backup id are not ours to judge: leave them alone.
-            if (slash > 0 && BackupId.looksLikeId(rest.substring(0, slash))) {
-              BackupId id = BackupId.parse(rest.substring(0, slash));
-              folders.computeIfAbsent(id, unused -> new DataFolder()).add(info);
-            }
-          });
-    }
-    return folders;
+  private static Garbage nothingCounts(Garbage item) {
+    return new Garbage(
+        item.type(),
+        item.name(),
+        item.reason() + "; kept: no backup of this scope counts, so prune deletes nothing",
+        item.keys(),
+        item.upload(),
+        item.written());
   }
 
   /** Removed backups that a live restore lease of this kind names, by catalog key or id. */
@@ -120,10 +132,33 @@ public final class PrunePlanner {
   }
 
   /** A data folder without a catalog entry. Its age is its last write or its id, the later. */
-  private static Aged unusedFolder(Kind kind, Scope scope, BackupId id, DataFolder folder) {
-    Instant written = folder.lastModified.isAfter(id.time()) ? folder.lastModified : id.time();
-    String name = RepositoryLayout.dataPrefix(kind, scope, id);
-    return new Aged(written, Garbage.Type.DATA_FOLDER, name, "data without catalog entry", folder);
+  private static Aged unusedFolder(DataFolder folder) {
+    BackupRef ref = folder.ref();
+    Instant written = later(folder.lastModified(), ref.id().time());
+    return new Aged(
+        written, Garbage.Type.DATA_FOLDER, ref.dataPrefix(), "data without catalog entry", folder);
+  }
+
+  /** An invalid entry and its data, aged by the store's clock: the later of their writes. */
+  private static Aged invalidEntry(CatalogEntry entry, DataFolder folder) {
+    List<String> keys = new ArrayList<>();
+    keys.add(entry.ref().catalogKey());
+    Instant written = entry.lastModified();
+    if (folder != null) {
+      keys.addAll(folder.keys());
+      written = later(written, folder.lastModified());
+    }
+    return new Aged(
+        written,
+        Garbage.Type.INVALID_ENTRY,
+        entry.ref().catalogKey(),
+        "invalid catalog entry (" + entry.reason() + ")",
+        keys,
+        null);
+  }
+
+  private static Instant later(Instant a, Instant b) {
+    return a.isAfter(b) ? a : b;
   }
 
   private List<Aged> claims(Kind kind, Scope scope) {
@@ -143,18 +178,6 @@ public final class PrunePlanner {
     return aged;
   }
 
-  private static final class DataFolder {
-    final List<String> keys = new ArrayList<>();
-    Instant lastModified = Instant.EPOCH;
-
-    void add(ObjectInfo info) {
-      keys.add(info.key());
-      if (info.lastModified() != null && info.lastModified().isAfter(lastModified)) {
-        lastModified = info.lastModified();
-      }
-    }
-  }
-
   /** An unreferenced item and when it was last written. */
   private record Aged(
       Instant written,
@@ -164,7 +187,7 @@ public final class PrunePlanner {
       List<String> keys,
       IncompleteUpload upload) {
     Aged(Instant written, Garbage.Type type, String name, String what, DataFolder folder) {
-      this(written, type, name, what, folder.keys, null);
+      this(written, type, name, what, folder.keys(), null);
     }
 
     Aged(Instant written, Garbage.Type type, String name, String what, String key) {
@@ -194,7 +217,8 @@ public final class PrunePlanner {
               + (old ? ", older than " : ", younger than ")
               + "the grace period "
               + period;
-      Garbage entry = new Garbage(item.type(), item.name(), reason, item.keys(), item.upload());
+      Garbage entry =
+          new Garbage(item.type(), item.name(), reason, item.keys(), item.upload(), item.written());
       (old ? garbage : spared).add(entry);
     }
   }

@@ -46,6 +46,14 @@ public record PruneSettings(
     }
   }
 
+  /**
+   * How the catalog's entries are judged for this prune: the longest run and the policy's clock
+   * skew bound how far an entry's id may be from the store's {@code LastModified}.
+   */
+  public io.lifeboat.repository.CatalogRules catalogRules() {
+    return new io.lifeboat.repository.CatalogRules(maxJobDeadline, policy.clockSkew());
+  }
+
   /** Settings with the default grace period, job deadline and lease ttl. */
   public static PruneSettings of(RetentionPolicy policy) {
     return new PruneSettings(policy, null, null, null);

@@ -1,7 +1,6 @@
 package io.lifeboat.prune;
 
 import io.lifeboat.error.InvalidConfigurationException;
-import io.lifeboat.repository.BackupRef;
 import io.lifeboat.repository.ClusterName;
 import io.lifeboat.repository.Kind;
 import io.lifeboat.repository.Lease;
@@ -14,15 +13,17 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import org.jboss.logging.Logger;
 
 /**
  * The prune use-case for one kind and scope: take the prune lease (exit 11 when another prune holds
- * it), finish the plan an expired holder left, plan, record the plan in the lease, execute it,
- * release. The lease is renewed at batch boundaries. A prune that fails after recording its plan
- * leaves the lease to expire instead of releasing it, so the next prune inherits and finishes the
- * plan.
+ * it), plan, finish what this plan allows of the plan an expired holder left ({@link
+ * InheritedPlan}: a lease is bucket content anyone with put rights could have forged), record the
+ * plan in the lease, execute it, release. The lease is renewed at batch boundaries. A prune that
+ * fails after recording its plan leaves the lease to expire instead of releasing it, so the next
+ * prune inherits and finishes the plan.
  */
 public final class Pruner {
   private static final Logger LOG = Logger.getLogger(Pruner.class);
@@ -41,7 +42,16 @@ public final class Pruner {
    * the requests issued up to the end of execution (the lease release is not counted).
    */
   public record Outcome(
-      PrunePlan plan, PruneReport inherited, PruneReport report, long requests, Duration elapsed) {
+      PrunePlan plan,
+      PruneReport inherited,
+      Map<String, String> rejected,
+      PruneReport report,
+      long requests,
+      Duration elapsed) {
+    public Outcome {
+      rejected = Map.copyOf(rejected);
+    }
+
     public String summary() {
       return "prune "
           + plan.kind()
@@ -54,6 +64,9 @@ public final class Pruner {
           + (inherited.deleted().isEmpty()
               ? ""
               : "; finished an earlier prune's plan: " + inherited.summary())
+          + (rejected.isEmpty()
+              ? ""
+              : "; " + rejected.size() + " keys of an earlier prune's plan rejected")
           + "; "
           + requests
           + " requests in "
@@ -74,11 +87,8 @@ public final class Pruner {
       return List.of(clusterScope);
     }
     return new Repository(store, clock)
-        .list(kind, clusterScope).stream()
-            .map(BackupRef::scope)
+        .catalog().scopes(kind, clusterScope).stream()
             .filter(s -> s.cluster().equals(cluster))
-            .distinct()
-            .sorted(java.util.Comparator.comparing(Scope::toString))
             .toList();
   }
 
@@ -110,27 +120,56 @@ public final class Pruner {
     try {
       Renewal renewal = new Renewal(lease, settings.leaseTtl());
       PruneExecutor executor = new PruneExecutor(counted, external, renewal::renewIfDue);
-      PruneReport inherited = PruneReport.empty();
       if (!lease.inheritedPlan().isEmpty()) {
-        LOG.infof(
-            "prune %s %s: finishing an expired prune's plan of %d keys",
-            kind, scope, lease.inheritedPlan().size());
+        // Kept for the next holder should this one die while planning; every holder vets it.
         lease.recordPlan(lease.inheritedPlan());
         planPending = true;
-        inherited = executor.finish(lease.inheritedPlan());
       }
       PrunePlan plan = new PrunePlanner(counted, clock).plan(kind, scope, settings);
+      InheritedPlan vetted = InheritedPlan.none();
+      PruneReport inherited = PruneReport.empty();
+      if (!lease.inheritedPlan().isEmpty()) {
+        vetted = vet(lease.inheritedPlan(), plan, settings);
+        if (!vetted.finish().isEmpty()) {
+          lease.recordPlan(vetted.finish());
+          planPending = true;
+          inherited = executor.finish(vetted.finish());
+        }
+      }
       lease.recordPlan(plan.keys());
       planPending = true;
       PruneReport report = executor.execute(plan);
       planPending = false;
       return new Outcome(
-          plan, inherited, report, counted.requests(), Duration.between(started, clock.instant()));
+          plan,
+          inherited,
+          vetted.rejected(),
+          report,
+          counted.requests(),
+          Duration.between(started, clock.instant()));
     } finally {
       if (!planPending) {
         lease.release();
       }
     }
+  }
+
+  /** Re-judges an expired holder's plan against this prune's own (see {@link InheritedPlan}). */
+  private static InheritedPlan vet(List<String> keys, PrunePlan plan, PruneSettings settings) {
+    Instant abandonedBefore =
+        plan.now().minus(settings.maxJobDeadline()).minus(settings.policy().clockSkew());
+    InheritedPlan vetted = InheritedPlan.vet(keys, plan, abandonedBefore);
+    LOG.infof(
+        "prune %s %s: an expired prune's plan names %d keys: %d in this plan, %d to finish, %d"
+            + " rejected",
+        plan.kind(),
+        plan.scope(),
+        keys.size(),
+        vetted.covered().size(),
+        vetted.finish().size(),
+        vetted.rejected().size());
+    vetted.rejected().forEach((key, why) -> LOG.warnf("left alone: %s (%s)", key, why));
+    return vetted;
   }
 
   private void requireCovered(Kind kind) {

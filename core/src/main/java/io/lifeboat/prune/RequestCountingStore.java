@@ -22,6 +22,7 @@ final class RequestCountingStore implements ObjectStore {
   private static final int PAGE = 1000;
   private final ObjectStore delegate;
   private final AtomicLong requests = new AtomicLong();
+  private final AtomicLong reads = new AtomicLong();
 
   RequestCountingStore(ObjectStore delegate) {
     this.delegate = delegate;
@@ -29,6 +30,11 @@ final class RequestCountingStore implements ObjectStore {
 
   long requests() {
     return requests.get();
+  }
+
+  /** GETs of whole or ranged objects (manifests read), a part of {@link #requests()}. */
+  long reads() {
+    return reads.get();
   }
 
   @Override
@@ -51,12 +57,14 @@ final class RequestCountingStore implements ObjectStore {
   @Override
   public InputStream get(String key) {
     requests.incrementAndGet();
+    reads.incrementAndGet();
     return delegate.get(key);
   }
 
   @Override
   public InputStream get(String key, long offset, long length) {
     requests.incrementAndGet();
+    reads.incrementAndGet();
     return delegate.get(key, offset, length);
   }
 

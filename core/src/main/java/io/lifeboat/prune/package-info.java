@@ -11,24 +11,33 @@
  * claims; deletes go 1,000 keys per request. A backup without its catalog entry is invisible to
  * list and restore, so a prune interrupted between the two leaves garbage, never a broken backup.
  *
- * <p>Data presence is decided from one listing of {@code data/<kind>/<scope>/}, not by reading
- * manifests: an entry counts when its folder {@code data/<kind>/<scope>/<id>/} holds at least one
- * object. Reading every manifest to compare object names would cost one GET per backup (100,000 for
- * a large repository) and buys no safety against forgery: whoever can write a catalog entry (backup
- * credentials can put anywhere under the prefix) can write the objects it names too. The check
- * exists to keep broken entries from being counted; what protects real backups from forged ones is
- * that the newest complete backup is always kept and future-dated entries are ignored ({@code
- * retention}). Partial or corrupt data is {@code lifeboat verify}'s job, which reads every byte.
+ * <p>Which entries count is {@link io.lifeboat.repository.Catalog}'s decision, not prune's: one
+ * LIST of the catalog and one of the data judge every entry by the store's clock (back-dated,
+ * future-dated), its size and whether its data folder holds anything; {@link
+ * io.lifeboat.prune.CountedDecision} then reads the manifests of the entries the policy would keep,
+ * and of the oldest, and decides again without any that fail. Reading all 100,000 manifests of a
+ * large catalog on every prune would cost 100,000 GETs; reading the keepers costs a few dozen, and
+ * an entry the policy removes needs no reading because its validity changes no other verdict. A
+ * forger who can put objects can still write well-formed entries with data of the recorded sizes
+ * dated now: they take the current periods' slots, never an earlier period's (that entry would be
+ * back-dated).
+ *
+ * <p>A lease's inherited plan is a hint, not an order ({@link io.lifeboat.prune.InheritedPlan}): a
+ * forged lease may name anything, so only keys this prune's own plan deletes, and abandoned data
+ * folders, are deleted from it.
  *
  * <p>Garbage, each deleted only when older than the grace period (default 24 h, at least twice the
  * longest backup run): data folders without a catalog entry, aged by the later of their id's time
  * and their newest object, so a backup still being written is never garbage; claims, aged by their
  * last write; incomplete uploads under the scope's data, aged by their start. Younger ones are
- * reported as spared. Folders not named like a backup id, and entries ignored by the policy (dated
- * in the future, or data missing), are left alone and reported.
+ * reported as spared; invalid catalog entries (with their data folder), aged by the store's clock.
+ * Folders not named like a backup id, and back-dated, future-dated and newer-format entries, are
+ * left alone and reported; and when a scope has entries but none counts, nothing of it is deleted.
  *
- * <p>What it must never do: delete the newest complete backup of a scope (the policy always keeps
- * it); delete a backup a live restore lease names (by catalog key or id); delete the data of a
+ * <p>What it must never do: delete the newest valid backup of a scope (the policy always keeps it);
+ * delete anything an inherited plan names that its own plan would not delete, {@code lifeboat.json}
+ * and leases above all; count an entry whose manifest the decision depends on without validating
+ * it; delete a backup a live restore lease names (by catalog key or id); delete the data of a
  * backup whose catalog entry the store refused to delete; treat a refusal by the store (S3 Object
  * Lock retention, AccessDenied on delete) as an error: such keys are skipped and reported; prune
  * {@code volumes} without an {@link io.lifeboat.prune.ExternalResources} that covers them, which

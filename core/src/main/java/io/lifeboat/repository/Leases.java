@@ -53,7 +53,7 @@ public final class Leases {
           writes.create(key, bytes).orElseThrow(() -> locked(key, null)),
           List.of());
     }
-    LeaseRecord existing = Json.read(current.get().content(), LeaseRecord.class, key);
+    LeaseRecord existing = readable(current.get().content(), key);
     if (!existing.expiredAt(now)) {
       throw locked(key, existing);
     }
@@ -67,11 +67,27 @@ public final class Leases {
     return new Lease(writes, clock, key, ttl, record, etag, inheritedPlan);
   }
 
+  /**
+   * The lease's record; one that does not parse (no Lifeboat wrote it) is taken as expired and
+   * without a plan, so a forged lease can neither lock prune out nor hand it keys to delete.
+   */
+  private static LeaseRecord readable(byte[] content, String key) {
+    try {
+      LeaseRecord record = Json.read(content, LeaseRecord.class, key);
+      if (record.expiresAt() != null) {
+        return record;
+      }
+    } catch (RuntimeException unreadable) {
+      // fall through: not a lease any holder can still be working under
+    }
+    return new LeaseRecord("unreadable", "unknown", null, Instant.EPOCH, List.of(), List.of());
+  }
+
   /** The live (unexpired) lease at {@code key}, if any; for prune's check of restore leases. */
   public Optional<LeaseRecord> live(String key) {
     return store
         .read(key)
-        .map(v -> Json.read(v.content(), LeaseRecord.class, key))
+        .map(v -> readable(v.content(), key))
         .filter(l -> !l.expiredAt(clock.instant()));
   }
 

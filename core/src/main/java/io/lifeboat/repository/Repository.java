@@ -1,30 +1,37 @@
 package io.lifeboat.repository;
 
+import io.lifeboat.error.IntegrityException;
 import io.lifeboat.error.InvalidConfigurationException;
 import io.lifeboat.error.LocationUnavailableException;
 import io.lifeboat.error.NotFoundException;
 import io.lifeboat.store.ObjectStore;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.stream.Stream;
 
 /**
  * Lifeboat's repository on top of an object store: the descriptor, claims, backups in progress, the
  * catalog. It knows the marker protocol; it does not know S3.
  */
 public final class Repository {
+  private static final org.jboss.logging.Logger LOG =
+      org.jboss.logging.Logger.getLogger(Repository.class);
   private final ObjectStore store;
   private final Clock clock;
+  private final CatalogRules rules;
 
+  /** A repository judging catalog entries with the default deadline and clock skew. */
   public Repository(ObjectStore store, Clock clock) {
+    this(store, clock, CatalogRules.DEFAULTS);
+  }
+
+  public Repository(ObjectStore store, Clock clock, CatalogRules rules) {
     this.store = store;
     this.clock = clock;
+    this.rules = rules;
   }
 
   /**
@@ -127,48 +134,109 @@ public final class Repository {
     return new PendingBackup(this, new BackupRef(kind, scope, id), slot, nonce, clock.instant());
   }
 
+  /** The catalog, judged with this repository's rules (see {@link Catalog}). */
+  public Catalog catalog() {
+    return new Catalog(store, clock, rules);
+  }
+
   /**
-   * Every committed backup of {@code kind} (of one scope, or all when {@code scope} is null),
-   * oldest first, from one LIST of the catalog and no object reads. Foreign keys are skipped.
+   * Every backup of {@code kind} (of one scope, or all when {@code scope} is null) that counts,
+   * oldest first: entries that pass the listing checks and whose manifest validates. Reads every
+   * candidate manifest (eight at a time); {@link #entries} also returns the ones that do not count.
    */
   public List<BackupRef> list(Kind kind, Scope scope) {
-    List<BackupRef> refs = new ArrayList<>();
-    try (Stream<io.lifeboat.store.ObjectInfo> listing =
-        store.list(RepositoryLayout.catalogPrefix(kind, scope))) {
-      listing.forEach(info -> RepositoryLayout.parseCatalogEntry(info.key()).ifPresent(refs::add));
-    }
-    refs.sort(Comparator.comparing(BackupRef::id));
-    return refs;
+    return entries(kind, scope).stream()
+        .filter(e -> e.status() == CatalogEntry.Status.VALID)
+        .map(CatalogEntry::ref)
+        .toList();
   }
 
-  /** Reads one backup's manifest; a missing entry is exit 7 naming the backup and the location. */
+  /** Every catalog entry of {@code kind} (one scope or all), validated, oldest first. */
+  public List<CatalogEntry> entries(Kind kind, Scope scope) {
+    return catalog().list(kind, scope).validateAll();
+  }
+
+  /**
+   * Reads one backup's manifest and validates it against its key and its data objects (one HEAD
+   * each): a missing entry is exit 7, an entry that does not validate exit 6, naming the reason. So
+   * nothing restores or verifies from a forged or broken entry.
+   */
   public Manifest manifest(BackupRef ref) {
     String key = ref.catalogKey();
-    var stored =
-        store
-            .read(key)
-            .orElseThrow(
-                () ->
-                    new NotFoundException(
-                        "backup '"
-                            + ref.scope()
-                            + "/"
-                            + ref.id()
-                            + "' not found under "
-                            + store.location()));
-    return Manifest.checked(Json.read(stored.content(), Manifest.class, key), key);
+    byte[] content;
+    try (java.io.InputStream in = store.get(key, 0, CatalogRules.MAX_MANIFEST_BYTES + 1)) {
+      content = in.readAllBytes();
+    } catch (NotFoundException e) {
+      throw notFound(ref);
+    } catch (java.io.IOException e) {
+      throw new LocationUnavailableException(
+          "cannot read '" + key + "' from " + store.location() + ": " + e.getMessage(), e);
+    }
+    if (content.length > CatalogRules.MAX_MANIFEST_BYTES) {
+      throw new IntegrityException(
+          "backup '" + ref + "' is not valid: its entry is larger than a manifest may be");
+    }
+    ManifestCheck.Result result =
+        ManifestCheck.check(
+            ref,
+            content,
+            name ->
+                store
+                    .stat(RepositoryLayout.dataObject(ref.kind(), ref.scope(), ref.id(), name))
+                    .map(io.lifeboat.store.ObjectInfo::size));
+    if (!result.valid()) {
+      throw new IntegrityException(
+          "backup '" + ref + "' under " + store.location() + " is not valid: " + result.reason());
+    }
+    return result.manifest();
   }
 
-  /** {@code latest} or an id, within one kind and scope. */
+  /**
+   * {@code latest} (the newest entry that counts and validates, never a future-dated, back-dated or
+   * invalid one) or an id, within one kind and scope. Newer entries that do not count are logged
+   * with their reason; when none counts but some exist, it is an integrity failure (exit 6) naming
+   * the newest and why, so a damaged newest backup is never mistaken for an empty repository.
+   */
   public BackupRef resolve(Kind kind, Scope scope, String idOrLatest) {
-    if ("latest".equals(idOrLatest)) {
-      List<BackupRef> all = list(kind, scope);
-      if (all.isEmpty()) {
-        throw new NotFoundException(
-            "no " + kind + " backup of '" + scope + "' under " + store.location());
-      }
-      return all.get(all.size() - 1);
+    if (!"latest".equals(idOrLatest)) {
+      return new BackupRef(kind, scope, BackupId.parse(idOrLatest));
     }
-    return new BackupRef(kind, scope, BackupId.parse(idOrLatest));
+    CatalogListing listing = catalog().list(kind, scope);
+    Optional<CatalogEntry> latest = listing.latest();
+    List<CatalogEntry> skipped =
+        listing.entries().stream()
+            .filter(e -> !e.counts())
+            .filter(e -> latest.isEmpty() || e.ref().id().compareTo(latest.get().ref().id()) > 0)
+            .toList();
+    skipped.forEach(
+        e -> LOG.warnf("latest: skipped %s (%s: %s)", e.ref(), e.status().text(), e.reason()));
+    if (latest.isPresent()) {
+      return latest.get().ref();
+    }
+    if (skipped.isEmpty()) {
+      throw new NotFoundException(
+          "no " + kind + " backup of '" + scope + "' under " + store.location());
+    }
+    CatalogEntry newest = skipped.get(skipped.size() - 1);
+    throw new IntegrityException(
+        "no valid "
+            + kind
+            + " backup of '"
+            + scope
+            + "' under "
+            + store.location()
+            + ": "
+            + skipped.size()
+            + " entries do not count; the newest, "
+            + newest.ref().id()
+            + ", is "
+            + newest.status().text()
+            + ": "
+            + newest.reason());
+  }
+
+  private NotFoundException notFound(BackupRef ref) {
+    return new NotFoundException(
+        "backup '" + ref.scope() + "/" + ref.id() + "' not found under " + store.location());
   }
 }

@@ -112,6 +112,23 @@ public final class RepositoryLayout {
     return parseRef(parts, parts.length - 1);
   }
 
+  /**
+   * The backup whose data folder holds {@code key} ({@code data/<kind>/<scope>/<id>/...}, at any
+   * depth below the id); empty for keys outside a folder named like a backup id.
+   */
+  public static Optional<BackupRef> parseDataFolder(String key) {
+    if (!key.startsWith(DATA)) {
+      return Optional.empty();
+    }
+    String[] parts = key.substring(DATA.length()).split("/", -1);
+    for (int length = 3; length <= 4 && length < parts.length; length++) {
+      if (BackupId.looksLikeId(parts[length - 1]) && !parts[parts.length - 1].isEmpty()) {
+        return parseRef(parts, length);
+      }
+    }
+    return Optional.empty();
+  }
+
   /** Parses a catalog key back into its backup reference; empty for anything else. */
   public static Optional<BackupRef> parseCatalogEntry(String key) {
     if (!key.startsWith(CATALOG) || !key.endsWith(JSON)) {

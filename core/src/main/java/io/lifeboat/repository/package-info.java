@@ -9,6 +9,13 @@
  * {@code claims/<kind>/<scope>/<slot>} with put-if-absent, so at most one run per slot ever writes.
  * Prune and restore hold {@link io.lifeboat.repository.Lease}s under {@code leases/}.
  *
+ * <p>The bucket is untrusted input: whoever holds backup credentials can put anything under the
+ * prefix. {@link io.lifeboat.repository.Catalog} is the one owner of which entries count: an entry
+ * counts only when its dates agree with the store's clock ({@link
+ * io.lifeboat.repository.CatalogRules}) and its manifest validates against its key and its data
+ * ({@link io.lifeboat.repository.ManifestCheck}); {@code latest}, list, restore and verify go
+ * through it, and so does prune.
+ *
  * <p>This package must never delete a catalog entry outside a held prune lease, never overwrite a
  * catalog entry, and never list or read backups on a backup run's path (backup credentials allow
  * only puts and reading {@code lifeboat.json}).

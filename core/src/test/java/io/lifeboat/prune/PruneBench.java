@@ -17,6 +17,7 @@ import io.lifeboat.testing.S3ProxyServer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -56,28 +57,51 @@ public final class PruneBench {
       policy.decide(candidates, NOW);
       decide[i] = (System.nanoTime() - start) / 1e6;
     }
-    InMemoryObjectStore store = new InMemoryObjectStore(Clock.systemUTC());
-    byte[] tiny = "{}".getBytes(StandardCharsets.UTF_8);
-    for (BackupId id : ids) {
-      BackupRef ref = new BackupRef(Kind.ETCD, PROD, id);
-      store.put(ref.catalogKey(), tiny, Condition.none());
-      store.put(
-          RepositoryLayout.dataObject(Kind.ETCD, PROD, id, "snapshot.db.zst"),
-          tiny,
-          Condition.none());
-    }
-    PrunePlanner planner = new PrunePlanner(store, new MutableClock(NOW));
     double[] plan = new double[5];
-    int removed = 0;
+    int[] removed = new int[1];
+    long[] reads = new long[1];
+    InMemoryObjectStore store = filled(ids, false);
     for (int i = 0; i < plan.length; i++) {
-      long start = System.nanoTime();
-      removed = planner.plan(Kind.ETCD, PROD, PruneSettings.of(policy)).removals().size();
-      plan[i] = (System.nanoTime() - start) / 1e6;
+      plan[i] = timedPlan(store, policy, removed, reads);
     }
     System.out.printf(
-        "decide %,d catalog entries (etcd defaults): policy %.0f ms, whole plan from listings %.0f ms"
-            + " (median of 5; %,d to remove)%n",
-        entries, median(decide), median(plan), removed);
+        "decide %,d catalog entries (etcd defaults): policy %.0f ms, whole plan from listings and"
+            + " the keepers' manifests %.0f ms (median of 5; %,d to remove, %,d manifests read)%n",
+        entries, median(decide), median(plan), removed[0], reads[0]);
+    // The attack: every entry a well-dated forgery that does not parse. Each is read once.
+    InMemoryObjectStore forged = filled(ids, true);
+    double worst = timedPlan(forged, policy, removed, reads);
+    System.out.printf(
+        "the same %,d entries all invalid (non-JSON): plan %.0f ms, %,d manifests read, %,d to"
+            + " remove (nothing counts: nothing deleted)%n",
+        entries, worst, reads[0], removed[0]);
+  }
+
+  private static double timedPlan(
+      InMemoryObjectStore store, RetentionPolicy policy, int[] removed, long[] reads) {
+    RequestCountingStore counted = new RequestCountingStore(store);
+    PrunePlanner planner = new PrunePlanner(counted, new MutableClock(NOW));
+    long start = System.nanoTime();
+    removed[0] = planner.plan(Kind.ETCD, PROD, PruneSettings.of(policy)).removals().size();
+    double millis = (System.nanoTime() - start) / 1e6;
+    reads[0] = counted.reads();
+    return millis;
+  }
+
+  /** One valid backup (or a non-JSON forgery) per id, dated by the store a minute after it. */
+  private static InMemoryObjectStore filled(List<BackupId> ids, boolean forged) {
+    InMemoryObjectStore store = new InMemoryObjectStore(Clock.systemUTC());
+    byte[] payload = "payload".getBytes(StandardCharsets.UTF_8);
+    for (BackupId id : ids) {
+      BackupRef ref = new BackupRef(Kind.ETCD, PROD, id);
+      String data = RepositoryLayout.dataObject(Kind.ETCD, PROD, id, "payload.zst");
+      store.put(data, payload, Condition.none());
+      byte[] entry = forged ? payload : PruneContract.manifest(ref, "payload.zst", payload.length);
+      store.put(ref.catalogKey(), entry, Condition.none());
+      store.setLastModified(data, id.time().plusSeconds(60));
+      store.setLastModified(ref.catalogKey(), id.time().plusSeconds(60));
+    }
+    return store;
   }
 
   private static void pruneOnS3Proxy(int backups) throws Exception {
@@ -117,14 +141,16 @@ public final class PruneBench {
     byte[] payload = "payload".getBytes(StandardCharsets.UTF_8);
     for (BackupId id : ids) {
       BackupRef ref = new BackupRef(Kind.ETCD, PROD, id);
-      for (String key :
-          List.of(
-              RepositoryLayout.dataObject(Kind.ETCD, PROD, id, "snapshot.db.zst"),
-              ref.catalogKey())) {
-        Path file = root.resolve(key);
-        Files.createDirectories(file.getParent());
-        Files.write(file, payload);
-      }
+      // Dated as a one-minute run would leave them: the catalog is judged by the store's clock.
+      FileTime written = FileTime.from(id.time().plusSeconds(60));
+      Path data = root.resolve(RepositoryLayout.dataObject(Kind.ETCD, PROD, id, "payload.zst"));
+      Path entry = root.resolve(ref.catalogKey());
+      Files.createDirectories(data.getParent());
+      Files.createDirectories(entry.getParent());
+      Files.write(data, payload);
+      Files.write(entry, PruneContract.manifest(ref, "payload.zst", payload.length));
+      Files.setLastModifiedTime(data, written);
+      Files.setLastModifiedTime(entry, written);
     }
   }
 

@@ -5,15 +5,19 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.lifeboat.error.AlreadyLockedException;
 import io.lifeboat.error.ExitCode;
+import io.lifeboat.error.IntegrityException;
 import io.lifeboat.error.InvalidConfigurationException;
 import io.lifeboat.error.LocationUnavailableException;
 import io.lifeboat.repository.BackupId;
 import io.lifeboat.repository.BackupRef;
+import io.lifeboat.repository.CatalogEntry;
 import io.lifeboat.repository.ClusterName;
 import io.lifeboat.repository.Json;
 import io.lifeboat.repository.Kind;
+import io.lifeboat.repository.LeaseRecord;
 import io.lifeboat.repository.Leases;
 import io.lifeboat.repository.Manifest;
+import io.lifeboat.repository.Repository;
 import io.lifeboat.repository.RepositoryLayout;
 import io.lifeboat.repository.Scope;
 import io.lifeboat.retention.RetentionPolicy;
@@ -54,6 +58,12 @@ public abstract class PruneContract {
 
   /** A fresh, empty store for one test. */
   protected abstract ObjectStore newStore() throws Exception;
+
+  /**
+   * Makes the store date {@code key} at {@code when} (its LastModified or mtime), as if written
+   * then: the store's clock is what catalog entries are judged by, and the test clock runs ahead.
+   */
+  protected abstract void writtenAt(String key, Instant when) throws Exception;
 
   @BeforeEach
   void openStore() throws Exception {
@@ -118,7 +128,7 @@ public abstract class PruneContract {
         .contains(data(real.get(2)), data(forged))
         .doesNotContain(real.get(0).catalogKey());
     assertThat(outcome.plan().render())
-        .contains("ignore  " + forged.id() + "  dated in the future");
+        .contains("ignore  " + forged.id() + "  future-dated: dated in the future");
   }
 
   @Test
@@ -340,6 +350,226 @@ public abstract class PruneContract {
         .containsExactly("prod/payments", "prod/shop");
   }
 
+  // --- a compromised backup identity (put-only, Repository.backupView) attacking the catalog ---
+
+  @Test
+  void forgedNonJsonEntriesDatedOneSecondAfterRealBackupsDoNotDisplaceThem() {
+    ObjectStore attacker = Repository.backupView(store);
+    List<BackupRef> real = new ArrayList<>();
+    List<BackupRef> forged = new ArrayList<>();
+    for (int day = 4; day >= 1; day--) {
+      BackupRef backup = backup(Kind.ETCD, prod, clock.instant().minus(Duration.ofDays(day)));
+      real.add(backup);
+      BackupRef fake = new BackupRef(Kind.ETCD, prod, id(backup.id().time().plusSeconds(1)));
+      attacker.put(data(fake), PAYLOAD, Condition.none());
+      attacker.put(fake.catalogKey(), "garbage".getBytes(StandardCharsets.UTF_8), Condition.none());
+      dated(data(fake), fake.id().time().plus(RUN));
+      dated(fake.catalogKey(), fake.id().time().plus(RUN));
+      forged.add(fake);
+    }
+    PruneSettings keepDaily3 = PruneSettings.of(RetentionPolicy.newestOnly().withKeepDaily(3));
+
+    Pruner.Outcome outcome = pruner(store).prune(Kind.ETCD, prod, keepDaily3, "test");
+
+    assertThat(outcome.plan().decision().kept())
+        .containsExactly(real.get(3).id(), real.get(2).id(), real.get(1).id());
+    assertThat(keys())
+        .contains(real.get(1).catalogKey(), real.get(2).catalogKey(), real.get(3).catalogKey())
+        .contains(data(real.get(1)), data(real.get(2)), data(real.get(3)))
+        .doesNotContain(real.get(0).catalogKey());
+    // Read because the policy would have kept them; older than the grace period by the store's
+    // clock, so collected as garbage, with the reason. The oldest is removed unread by the policy.
+    assertThat(outcome.plan().render())
+        .contains(
+            "delete  " + forged.get(1).catalogKey() + "  invalid catalog entry (not a manifest")
+        .contains("spare   " + forged.get(3).catalogKey() + "  invalid catalog entry")
+        .contains("remove  " + forged.get(0).id() + "  kept by no rule");
+    assertThat(keys())
+        .doesNotContain(forged.get(1).catalogKey(), data(forged.get(1)))
+        .contains(forged.get(3).catalogKey());
+  }
+
+  @Test
+  void aForgedExpiredPruneLeaseDeletesNeitherTheDescriptorNorBackupsNorOtherScopesNorLeases() {
+    store.put(
+        RepositoryLayout.descriptor(), "{}".getBytes(StandardCharsets.UTF_8), Condition.none());
+    List<BackupRef> backups = hourly(Kind.ETCD, prod, 3);
+    Scope staging = Scope.cluster(new ClusterName("staging"));
+    BackupRef otherScope = backup(Kind.ETCD, staging, clock.instant().minus(Duration.ofHours(1)));
+    Scope shop = Scope.namespace(new ClusterName("prod"), "shop");
+    BackupRef otherKind = backup(Kind.NAMESPACE, shop, clock.instant().minus(Duration.ofHours(1)));
+    String restoreLease = RepositoryLayout.restoreLease(Kind.ETCD, staging);
+    store.put(restoreLease, "{}".getBytes(StandardCharsets.UTF_8), Condition.none());
+    List<String> named =
+        List.of(
+            RepositoryLayout.descriptor(),
+            backups.get(2).catalogKey(),
+            data(backups.get(2)),
+            backups.get(0).catalogKey(),
+            otherScope.catalogKey(),
+            data(otherScope),
+            otherKind.catalogKey(),
+            restoreLease,
+            RepositoryLayout.pruneLease(Kind.ETCD, staging));
+    Instant past = clock.instant().minus(Duration.ofHours(1));
+    // Written as a backup identity could where the bucket policy lets it put under leases/.
+    store.put(
+        RepositoryLayout.pruneLease(Kind.ETCD, prod),
+        Json.write(new LeaseRecord("forger", "prune", past, past, named, List.of())),
+        Condition.none());
+    store.put(
+        RepositoryLayout.pruneLease(Kind.ETCD, staging),
+        "{}".getBytes(StandardCharsets.UTF_8),
+        Condition.none());
+    List<String> before = keys();
+
+    Pruner.Outcome outcome = pruner(store).prune(Kind.ETCD, prod, keepLast(3), "test");
+
+    assertThat(keys())
+        .containsAll(named)
+        .containsExactlyInAnyOrderElementsOf(
+            before.stream()
+                .filter(k -> !k.equals(RepositoryLayout.pruneLease(Kind.ETCD, prod)))
+                .toList());
+    assertThat(outcome.rejected())
+        .containsEntry(RepositoryLayout.descriptor(), "the repository descriptor is never deleted")
+        .containsEntry(restoreLease, "a lease is never deleted through a plan")
+        .containsEntry(otherScope.catalogKey(), "outside the lease's kind and scope (etcd prod)")
+        .containsEntry(backups.get(2).catalogKey(), "this prune's own decision keeps it")
+        .hasSize(named.size());
+    assertThat(outcome.summary())
+        .contains(named.size() + " keys of an earlier prune's plan rejected");
+  }
+
+  @Test
+  void aForgedUnreadableLeaseNeitherLocksPruneOutNorHandsItKeys() {
+    List<BackupRef> backups = hourly(Kind.ETCD, prod, 2);
+    store.put(
+        RepositoryLayout.pruneLease(Kind.ETCD, prod),
+        "not a lease".getBytes(StandardCharsets.UTF_8),
+        Condition.none());
+
+    Pruner.Outcome outcome = pruner(store).prune(Kind.ETCD, prod, keepLast(2), "test");
+
+    assertThat(outcome.report().deleted()).isEmpty();
+    assertThat(keys()).contains(backups.get(0).catalogKey(), backups.get(1).catalogKey());
+  }
+
+  @Test
+  void anEntryDated2099NeverBecomesLatestAndIsReported() {
+    List<BackupRef> real = hourly(Kind.ETCD, prod, 2);
+    ObjectStore attacker = Repository.backupView(store);
+    BackupRef forged = new BackupRef(Kind.ETCD, prod, id(Instant.parse("2099-01-01T00:00:00Z")));
+    attacker.put(data(forged), PAYLOAD, Condition.none());
+    attacker.put(forged.catalogKey(), manifest(forged, PAYLOAD.length), Condition.none());
+    Repository repository = new Repository(store, clock);
+
+    assertThat(repository.resolve(Kind.ETCD, prod, "latest")).isEqualTo(real.get(1));
+    assertThat(repository.entries(Kind.ETCD, prod))
+        .filteredOn(e -> e.ref().equals(forged))
+        .singleElement()
+        .satisfies(e -> assertThat(e.status()).isEqualTo(CatalogEntry.Status.FUTURE_DATED))
+        .satisfies(e -> assertThat(e.reason()).startsWith("dated in the future"));
+    assertThat(repository.list(Kind.ETCD, prod)).containsExactlyElementsOf(real);
+    Pruner.Outcome outcome = pruner(store).prune(Kind.ETCD, prod, keepLast(1), "test");
+    assertThat(outcome.plan().render()).contains("ignore  " + forged.id() + "  future-dated");
+    assertThat(keys()).contains(real.get(1).catalogKey(), forged.catalogKey());
+  }
+
+  @Test
+  void aForgedInvalidNewestEntryIsSkippedByLatestAndRefusedByIdWithTheReason() {
+    List<BackupRef> real = hourly(Kind.ETCD, prod, 2);
+    BackupRef forged = new BackupRef(Kind.ETCD, prod, id(clock.instant().minusSeconds(60)));
+    ObjectStore attacker = Repository.backupView(store);
+    attacker.put(data(forged), PAYLOAD, Condition.none());
+    attacker.put(forged.catalogKey(), manifest(forged, PAYLOAD.length + 1), Condition.none());
+    dated(data(forged), clock.instant());
+    dated(forged.catalogKey(), clock.instant());
+    Repository repository = new Repository(store, clock);
+
+    assertThat(repository.resolve(Kind.ETCD, prod, "latest")).isEqualTo(real.get(1));
+    assertThatThrownBy(() -> repository.manifest(forged))
+        .isInstanceOf(IntegrityException.class)
+        .hasMessageContaining("is 7 bytes, the manifest records 8");
+  }
+
+  @Test
+  void aBackDatedEntryIsReportedNotCountedAndNotDeleted() {
+    BackupRef today = backup(Kind.ETCD, prod, clock.instant().minus(Duration.ofHours(1)));
+    BackupRef twoDaysAgo = backup(Kind.ETCD, prod, clock.instant().minus(Duration.ofDays(2)));
+    // Dated yesterday, written now: meant to take yesterday's daily slot.
+    BackupRef forged =
+        new BackupRef(Kind.ETCD, prod, id(clock.instant().minus(Duration.ofDays(1))));
+    ObjectStore attacker = Repository.backupView(store);
+    attacker.put(data(forged), PAYLOAD, Condition.none());
+    attacker.put(forged.catalogKey(), manifest(forged, PAYLOAD.length), Condition.none());
+    dated(data(forged), clock.instant());
+    dated(forged.catalogKey(), clock.instant());
+    PruneSettings keepDaily2 = PruneSettings.of(RetentionPolicy.newestOnly().withKeepDaily(2));
+
+    Pruner.Outcome outcome = pruner(store).prune(Kind.ETCD, prod, keepDaily2, "test");
+
+    assertThat(outcome.plan().decision().kept()).containsExactly(today.id(), twoDaysAgo.id());
+    assertThat(outcome.plan().render()).contains("ignore  " + forged.id() + "  back-dated: ");
+    assertThat(keys()).contains(twoDaysAgo.catalogKey(), forged.catalogKey(), data(forged));
+  }
+
+  @Test
+  void aPruneDeletesNothingWhenEveryEntryIsInvalid() {
+    ObjectStore attacker = Repository.backupView(store);
+    for (int day = 5; day >= 2; day--) {
+      BackupRef ref =
+          new BackupRef(Kind.ETCD, prod, id(clock.instant().minus(Duration.ofDays(day))));
+      attacker.put(data(ref), PAYLOAD, Condition.none());
+      attacker.put(
+          ref.catalogKey(),
+          "{\"formatVersion\": 1}".getBytes(StandardCharsets.UTF_8),
+          Condition.none());
+      dated(data(ref), ref.id().time().plus(RUN));
+      dated(ref.catalogKey(), ref.id().time().plus(RUN));
+    }
+    dataOnly(Kind.ETCD, prod, clock.instant().minus(Duration.ofDays(3)));
+    List<String> before = keys();
+
+    Pruner.Outcome outcome = pruner(store).prune(Kind.ETCD, prod, keepLast(1), "test");
+
+    assertThat(keys()).containsExactlyInAnyOrderElementsOf(before);
+    assertThat(outcome.plan().garbage()).isEmpty();
+    assertThat(outcome.plan().render()).contains("no backup of this scope counts");
+  }
+
+  @Test
+  void aFloodOfValidLookingEntriesDatedNowDisplacesOnlyTheCurrentPeriodsKeepers() {
+    clock.set(clock.instant().truncatedTo(ChronoUnit.DAYS).plus(Duration.ofHours(14)));
+    BackupRef earlierToday = backup(Kind.ETCD, prod, clock.instant().minus(Duration.ofHours(2)));
+    List<BackupRef> previous = new ArrayList<>();
+    for (int day : new int[] {40, 10, 3, 2, 1}) {
+      previous.add(backup(Kind.ETCD, prod, clock.instant().minus(Duration.ofDays(day))));
+    }
+    ObjectStore attacker = Repository.backupView(store);
+    for (int i = 1; i <= 50; i++) {
+      BackupRef fake = new BackupRef(Kind.ETCD, prod, id(clock.instant().minusSeconds(i)));
+      attacker.put(data(fake), PAYLOAD, Condition.none());
+      attacker.put(fake.catalogKey(), manifest(fake, PAYLOAD.length), Condition.none());
+      dated(data(fake), clock.instant());
+      dated(fake.catalogKey(), clock.instant());
+    }
+    PruneSettings settings =
+        PruneSettings.of(
+            RetentionPolicy.newestOnly()
+                .withKeepLast(3)
+                .withKeepDaily(7)
+                .withKeepWeekly(4)
+                .withKeepMonthly(3));
+
+    pruner(store).prune(Kind.ETCD, prod, settings, "test");
+
+    for (BackupRef kept : previous) {
+      assertThat(keys()).contains(kept.catalogKey(), data(kept));
+    }
+    assertThat(keys()).doesNotContain(earlierToday.catalogKey());
+  }
+
   // --- fixtures ---
 
   protected Pruner pruner(ObjectStore on) {
@@ -367,26 +597,43 @@ public abstract class PruneContract {
         String.format("%04x", SUFFIX.incrementAndGet() & 0xffff));
   }
 
-  /** Data, then the catalog entry, as a backup run writes them. */
+  /**
+   * Data, then the catalog entry, as a backup run writes them; the store dates both a minute after
+   * the id's time (a one-minute run).
+   */
   protected BackupRef backup(Kind kind, Scope scope, Instant time) {
     BackupRef ref = dataOnly(kind, scope, time);
-    store.put(ref.catalogKey(), manifest(ref), Condition.ifAbsent());
+    store.put(ref.catalogKey(), manifest(ref, PAYLOAD.length), Condition.ifAbsent());
+    dated(ref.catalogKey(), ref.id().time().plus(RUN));
     return ref;
   }
 
   protected BackupRef dataOnly(Kind kind, Scope scope, Instant time) {
     BackupRef ref = new BackupRef(kind, scope, id(time));
-    store.put(data(ref), "payload".getBytes(StandardCharsets.UTF_8), Condition.none());
+    store.put(data(ref), PAYLOAD, Condition.none());
+    dated(data(ref), ref.id().time().plus(RUN));
     return ref;
+  }
+
+  protected static final byte[] PAYLOAD = "payload".getBytes(StandardCharsets.UTF_8);
+  protected static final Duration RUN = Duration.ofMinutes(1);
+
+  protected void dated(String key, Instant when) {
+    try {
+      writtenAt(key, when);
+    } catch (Exception e) {
+      throw new IllegalStateException("cannot date " + key, e);
+    }
   }
 
   private BackupRef volumeBackup(Scope scope, Instant time, String content) {
     BackupRef ref = new BackupRef(Kind.VOLUMES, scope, id(time));
+    byte[] payload = InMemorySnapshots.payloadManifest(content);
+    store.put(ref.dataPrefix() + "manifest.json", payload, Condition.none());
     store.put(
-        ref.dataPrefix() + "manifest.json",
-        InMemorySnapshots.payloadManifest(content),
-        Condition.none());
-    store.put(ref.catalogKey(), manifest(ref), Condition.ifAbsent());
+        ref.catalogKey(), manifest(ref, "manifest.json", payload.length), Condition.ifAbsent());
+    dated(ref.dataPrefix() + "manifest.json", ref.id().time().plus(RUN));
+    dated(ref.catalogKey(), ref.id().time().plus(RUN));
     return ref;
   }
 
@@ -394,7 +641,12 @@ public abstract class PruneContract {
     return RepositoryLayout.dataObject(ref.kind(), ref.scope(), ref.id(), "payload.zst");
   }
 
-  private static byte[] manifest(BackupRef ref) {
+  protected static byte[] manifest(BackupRef ref, long size) {
+    return manifest(ref, "payload.zst", size);
+  }
+
+  /** A valid manifest recording one data object {@code name} of {@code size} bytes. */
+  protected static byte[] manifest(BackupRef ref, String name, long size) {
     return Json.write(
         new Manifest(
             Manifest.FORMAT_VERSION,
@@ -407,7 +659,7 @@ public abstract class PruneContract {
             "test",
             null,
             null,
-            List.of(),
+            List.of(new io.lifeboat.repository.DataObject(name, size, "0".repeat(64), null, null)),
             "zstd",
             null,
             List.of(),

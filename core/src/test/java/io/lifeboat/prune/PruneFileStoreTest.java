@@ -8,7 +8,10 @@ import io.lifeboat.store.ObjectStore;
 import io.lifeboat.store.ObjectWriter;
 import io.lifeboat.store.file.FileObjectStore;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Instant;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -18,6 +21,11 @@ class PruneFileStoreTest extends PruneContract {
   @Override
   protected ObjectStore newStore() {
     return new FileObjectStore(root);
+  }
+
+  @Override
+  protected void writtenAt(String key, Instant when) throws Exception {
+    Files.setLastModifiedTime(root.resolve(key), FileTime.from(when));
   }
 
   @Test

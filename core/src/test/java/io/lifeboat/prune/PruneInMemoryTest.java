@@ -9,6 +9,7 @@ import io.lifeboat.store.ObjectStore;
 import io.lifeboat.testing.ForwardingStore;
 import io.lifeboat.testing.InMemoryObjectStore;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -19,6 +20,11 @@ class PruneInMemoryTest extends PruneContract {
   @Override
   protected ObjectStore newStore() {
     return new InMemoryObjectStore(Clock.systemUTC());
+  }
+
+  @Override
+  protected void writtenAt(String key, Instant when) {
+    ((InMemoryObjectStore) store).setLastModified(key, when);
   }
 
   @Test

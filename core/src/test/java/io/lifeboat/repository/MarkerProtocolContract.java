@@ -109,14 +109,16 @@ public abstract class MarkerProtocolContract {
   @Test
   void aBackupIsInvisibleUntilItsCatalogEntryIsWritten() throws Exception {
     PendingBackup pending = repository.begin(Kind.ETCD, scope, null);
+    DataObject payload;
     try (var writer = pending.openData("snapshot.db")) {
       writer.write("payload".getBytes(StandardCharsets.UTF_8));
-      writer.commit();
+      payload = pending.recorded(writer.commit(), null, null);
     }
     assertThat(repository.list(Kind.ETCD, scope)).isEmpty();
 
     pending.commit(
-        new PendingBackup.Contents(null, List.of(), "none", null, null, List.of(), List.of()));
+        new PendingBackup.Contents(
+            null, List.of(payload), "none", null, null, List.of(), List.of()));
 
     assertThat(repository.list(Kind.ETCD, scope)).containsExactly(pending.ref());
     assertThat(repository.manifest(pending.ref()).id()).isEqualTo(pending.ref().id().toString());

@@ -55,6 +55,15 @@ public class InMemoryObjectStore implements ObjectStore {
     objects.put(key, new Entry(content, etag(content), clock.instant()));
   }
 
+  /** Sets the time the store says it wrote {@code key}, as an object written then would carry. */
+  public synchronized void setLastModified(String key, Instant when) {
+    Entry e = objects.get(key);
+    if (e == null) {
+      throw new NotFoundException("object '" + key + "' not found under " + location());
+    }
+    objects.put(key, new Entry(e.content(), e.etag(), when));
+  }
+
   public synchronized byte[] bytes(String key) {
     Entry e = objects.get(key);
     if (e == null) {

@@ -242,7 +242,11 @@ class EtcdRestoreIT {
           .satisfies(e -> assertThat(ExitCode.of(e)).isEqualTo(ExitCode.INTEGRITY));
     }
     assertThat(dataDir).doesNotExist();
-    assertThat(siblingsOf(dataDir)).containsExactly("damaged-repo", "drill");
+    // A truncated object no longer has its recorded size: the catalog refuses the entry before
+    // the drill makes its scratch folder; a flipped byte is found by the checksum while reading.
+    assertThat(siblingsOf(dataDir))
+        .containsExactlyElementsOf(
+            damage.equals("flipped") ? List.of("damaged-repo", "drill") : List.of("damaged-repo"));
     assertThat(siblingsOf(work.resolve("drill/x"))).isEmpty();
   }
 

@@ -5,6 +5,7 @@ import io.lifeboat.error.InvalidConfigurationException;
 import io.lifeboat.error.NotFoundException;
 import io.lifeboat.repository.BackupId;
 import io.lifeboat.repository.BackupRef;
+import io.lifeboat.repository.CatalogEntry;
 import io.lifeboat.repository.Json;
 import io.lifeboat.repository.Kind;
 import io.lifeboat.repository.Manifest;
@@ -14,6 +15,7 @@ import io.lifeboat.store.ObjectStore;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -36,21 +38,31 @@ public class BackupsCommand {
     @Option(names = "--scope", description = "cluster or cluster/namespace (default: all)")
     String scope;
 
-    List<BackupRef> list(Repository repository) {
-      List<BackupRef> refs = new ArrayList<>();
+    /**
+     * Every catalog entry: validated (every manifest read, 8 at a time) for {@code list}, so those
+     * that do not count carry their status and reason; judged from listings alone for describe,
+     * which then validates the one it shows.
+     */
+    List<CatalogEntry> list(Repository repository, boolean validate) {
+      List<CatalogEntry> entries = new ArrayList<>();
       Scope parsedScope = scope == null ? null : Scope.parse(scope);
       for (Kind k : kind == null ? List.of(Kind.values()) : List.of(Kind.parse(kind))) {
         if (parsedScope == null || k.namespaced() == (parsedScope.namespace() != null)) {
-          refs.addAll(repository.list(k, parsedScope));
+          entries.addAll(
+              validate
+                  ? repository.entries(k, parsedScope)
+                  : repository.catalog().list(k, parsedScope).entries());
         }
       }
-      return refs;
+      return entries;
     }
   }
 
   @Command(
       name = "list",
-      description = "Committed backups, oldest first, from one listing of the catalog.")
+      description =
+          "Catalog entries, oldest first, each with its STATUS: valid, or why it does not count"
+              + " (invalid, unsupported, back-dated, future-dated).")
   static class ListBackups implements Callable<Integer> {
     @Mixin LocationOptions location;
     @Mixin Filter filter;
@@ -66,32 +78,40 @@ public class BackupsCommand {
     @Override
     public Integer call() {
       try (ObjectStore store = location.open(config)) {
-        List<BackupRef> refs = filter.list(new Repository(store, Clock.systemUTC()));
+        List<CatalogEntry> entries = filter.list(new Repository(store, Clock.systemUTC()), true);
         if ("json".equals(output)) {
-          System.out.println(
-              Json.writeString(
-                  refs.stream()
-                      .map(
-                          r ->
-                              Map.of(
-                                  "kind",
-                                  r.kind().segment(),
-                                  "scope",
-                                  r.scope().toString(),
-                                  "id",
-                                  r.id().toString(),
-                                  "time",
-                                  r.id().time().toString()))
-                      .toList()));
+          System.out.println(Json.writeString(entries.stream().map(ListBackups::json).toList()));
         } else if ("table".equals(output)) {
-          System.out.printf("%-10s %-40s %s%n", "KIND", "SCOPE", "ID");
-          refs.forEach(r -> System.out.printf("%-10s %-40s %s%n", r.kind(), r.scope(), r.id()));
+          System.out.printf("%-10s %-40s %-22s %s%n", "KIND", "SCOPE", "ID", "STATUS");
+          entries.forEach(
+              e ->
+                  System.out.printf(
+                      "%-10s %-40s %-22s %s%n",
+                      e.ref().kind(),
+                      e.ref().scope(),
+                      e.ref().id(),
+                      e.reason().isEmpty()
+                          ? e.status().text()
+                          : e.status().text() + ": " + e.reason()));
         } else {
           throw new InvalidConfigurationException(
               "--output must be table or json, was '" + output + "'");
         }
         return 0;
       }
+    }
+
+    private static Map<String, String> json(CatalogEntry e) {
+      Map<String, String> fields = new LinkedHashMap<>();
+      fields.put("kind", e.ref().kind().segment());
+      fields.put("scope", e.ref().scope().toString());
+      fields.put("id", e.ref().id().toString());
+      fields.put("time", e.ref().id().time().toString());
+      fields.put("status", e.status().text());
+      if (!e.reason().isEmpty()) {
+        fields.put("reason", e.reason());
+      }
+      return fields;
     }
   }
 
@@ -117,7 +137,10 @@ public class BackupsCommand {
       try (ObjectStore store = location.open(config)) {
         Repository repository = new Repository(store, Clock.systemUTC());
         List<BackupRef> matches =
-            filter.list(repository).stream().filter(r -> r.id().equals(wanted)).toList();
+            filter.list(repository, false).stream()
+                .map(CatalogEntry::ref)
+                .filter(r -> r.id().equals(wanted))
+                .toList();
         if (matches.isEmpty()) {
           throw new NotFoundException("backup '" + id + "' not found under " + store.location());
         }

@@ -96,6 +96,34 @@ class RepositoryCommandsIT {
   }
 
   @Test
+  void listShowsAForgedEntryAsInvalidWithTheReasonAndDescribeRefusesIt() throws Exception {
+    Path location = dir.resolve("repo");
+    CliProcess.run(Map.of(), "repo", "init", "--location", "file://" + location);
+    String id = snapshotInto(location);
+    String forged = "20200101T000000Z-dead";
+    Path data = location.resolve("data/etcd/prod/" + forged + "/snapshot.db.zst");
+    java.nio.file.Files.createDirectories(data.getParent());
+    java.nio.file.Files.writeString(data, "payload");
+    java.nio.file.Files.writeString(
+        location.resolve("catalog/etcd/prod/" + forged + ".json"), "not json");
+    java.nio.file.Files.setLastModifiedTime(
+        location.resolve("catalog/etcd/prod/" + forged + ".json"),
+        java.nio.file.attribute.FileTime.from(java.time.Instant.parse("2020-01-01T00:01:00Z")));
+
+    var table = CliProcess.run(Map.of(), "backups", "list", "--location", "file://" + location);
+    var describe =
+        CliProcess.run(Map.of(), "backups", "describe", forged, "--location", "file://" + location);
+
+    assertThat(table.exitCode()).as(table.stderr()).isZero();
+    assertThat(table.stdout())
+        .contains("STATUS")
+        .containsPattern(id + "\\s+valid")
+        .containsPattern(forged + "\\s+invalid: not a manifest");
+    assertThat(describe.exitCode()).isEqualTo(6);
+    assertThat(describe.stderr()).contains("is not valid: not a manifest");
+  }
+
+  @Test
   void describingAnUnknownIdExitsSevenAndABadIdExitsTwo() {
     Path location = dir.resolve("repo");
     CliProcess.run(Map.of(), "repo", "init", "--location", "file://" + location);

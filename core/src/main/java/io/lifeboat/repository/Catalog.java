@@ -1,0 +1,86 @@
+package io.lifeboat.repository;
+
+import io.lifeboat.store.ObjectInfo;
+import io.lifeboat.store.ObjectStore;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/**
+ * The one owner of "which catalog entries count". Everything that chooses backups (prune, {@code
+ * latest}, {@code backups list}, restore and verify through {@link Repository}) goes through it, so
+ * a forged, broken, back-dated or future-dated entry is judged the same way everywhere.
+ *
+ * <p>{@link #list} costs one LIST of {@code catalog/<kind>/<scope>/} and one of {@code
+ * data/<kind>/<scope>/} and reads nothing; it judges each entry by what the store says (dates,
+ * size, data present: {@link CatalogRules}). Manifests are read only on demand ({@link
+ * CatalogListing#validate}): prune reads the entries its policy would keep, {@code latest} reads
+ * newest first until one validates, {@code backups list} reads all it shows. Reading every manifest
+ * of a 100k-entry catalog on each prune (100k GETs) is what this avoids; an entry the policy
+ * removes needs no reading, since it goes either way.
+ */
+public final class Catalog {
+  private final ObjectStore store;
+  private final Clock clock;
+  private final CatalogRules rules;
+
+  public Catalog(ObjectStore store, Clock clock, CatalogRules rules) {
+    this.store = store;
+    this.clock = clock;
+    this.rules = rules;
+  }
+
+  /** Every entry of {@code kind} (one scope, or every scope when null), judged from listings. */
+  public CatalogListing list(Kind kind, Scope scope) {
+    Map<BackupRef, DataFolder> folders = new LinkedHashMap<>();
+    try (Stream<ObjectInfo> listing = store.list(RepositoryLayout.dataPrefix(kind, scope))) {
+      listing.forEach(
+          info ->
+              RepositoryLayout.parseDataFolder(info.key())
+                  .filter(ref -> ref.kind() == kind)
+                  .ifPresent(ref -> folders.computeIfAbsent(ref, DataFolder::new).add(info)));
+    }
+    Instant now = clock.instant();
+    Map<BackupRef, CatalogEntry> entries = new LinkedHashMap<>();
+    try (Stream<ObjectInfo> listing = store.list(RepositoryLayout.catalogPrefix(kind, scope))) {
+      listing.forEach(
+          info ->
+              RepositoryLayout.parseCatalogEntry(info.key())
+                  .filter(ref -> ref.kind() == kind)
+                  .ifPresent(ref -> entries.put(ref, judge(ref, info, now, folders))));
+    }
+    return new CatalogListing(store, entries, folders);
+  }
+
+  /**
+   * The scopes with catalog entries under {@code within} (a cluster scope lists its namespaces),
+   * from one LIST of the catalog alone: which scopes to visit, not which backups count.
+   */
+  public java.util.SortedSet<Scope> scopes(Kind kind, Scope within) {
+    java.util.SortedSet<Scope> scopes =
+        new java.util.TreeSet<>(java.util.Comparator.comparing(Scope::toString));
+    try (Stream<ObjectInfo> listing = store.list(RepositoryLayout.catalogPrefix(kind, within))) {
+      listing.forEach(
+          info ->
+              RepositoryLayout.parseCatalogEntry(info.key())
+                  .filter(ref -> ref.kind() == kind)
+                  .ifPresent(ref -> scopes.add(ref.scope())));
+    }
+    return scopes;
+  }
+
+  /** The newest entry of one scope that validates, reading manifests newest first. */
+  public Optional<CatalogEntry> latest(Kind kind, Scope scope) {
+    return list(kind, scope).latest();
+  }
+
+  private CatalogEntry judge(
+      BackupRef ref, ObjectInfo info, Instant now, Map<BackupRef, DataFolder> folders) {
+    // A store that gives no time (none we support) cannot witness anything: treat it as now.
+    Instant written = info.lastModified() == null ? now : info.lastModified();
+    return rules.judge(ref, written, info.size(), now, folders.containsKey(ref));
+  }
+}
