@@ -13,7 +13,9 @@ import io.lifeboat.repository.Manifest;
 import io.lifeboat.repository.Repository;
 import io.lifeboat.repository.Scope;
 import io.lifeboat.schedule.RunTrigger;
+import io.lifeboat.schedule.ScheduleSlot;
 import io.lifeboat.schedule.Slot;
+import io.lifeboat.schedule.SlotWindow;
 import io.lifeboat.store.ObjectStore;
 import io.lifeboat.volumes.VolumesOutcome;
 import java.time.Clock;
@@ -67,18 +69,36 @@ public final class TaskRuns {
 
   /**
    * The trigger of a call: the request's {@code slot} (RFC 3339 or {@code 20261125T1815Z}) when
-   * given, else the task's schedule ({@code lifeboat.tasks.<task>.schedule}, else {@code
-   * lifeboat.schedule}): its latest instant at or before now; else a manual run.
+   * given, which must lie within the schedule's last period of now ({@link SlotWindow}), else the
+   * task's schedule ({@code lifeboat.tasks.<task>.schedule}, else {@code lifeboat.schedule}): its
+   * latest instant at or before now; else a manual run.
    */
   public RunTrigger trigger(String slot, TaskSchedules.Task task) {
+    String cron = task.schedule().or(config::schedule).orElse(null);
     if (slot != null && !slot.isBlank()) {
-      return new RunTrigger.Scheduled(parseSlot(slot.strip()), "given by the caller");
+      Instant now = clock.instant();
+      Duration period = SlotWindow.period(cron, ScheduleSlot.zone(config.scheduleTimeZone()), now);
+      Slot checked = SlotWindow.check(parseSlot(slot.strip()), "slot", period, now);
+      return new RunTrigger.Scheduled(checked, "given by the caller");
     }
     return RunTrigger.resolve(
-        config.jobName().orElse(null),
-        task.schedule().or(config::schedule).orElse(null),
-        config.scheduleTimeZone(),
-        clock.instant());
+        config.jobName().orElse(null), cron, config.scheduleTimeZone(), clock.instant());
+  }
+
+  /**
+   * A request naming a bad slot (malformed, in the future, older than the schedule's last period)
+   * ran nothing: it is answered (exit 2, HTTP 400), not reported as a failed backup.
+   */
+  private java.util.Optional<TaskResult> badSlot(String slot, TaskSchedules.Task task) {
+    if (slot == null || slot.isBlank()) {
+      return java.util.Optional.empty();
+    }
+    try {
+      trigger(slot, task);
+      return java.util.Optional.empty();
+    } catch (RuntimeException badRequest) {
+      return java.util.Optional.of(TaskResult.failed(badRequest));
+    }
   }
 
   /** A slot as the request names it; seconds are dropped (a delivery a little late). */
@@ -98,6 +118,10 @@ public final class TaskRuns {
   }
 
   public TaskResult etcdSnapshot(String slot) {
+    var bad = badSlot(slot, schedules.etcdSnapshot());
+    if (bad.isPresent()) {
+      return bad.get();
+    }
     Instant start = clock.instant();
     try (ObjectStore store = Stores.openForBackup(config)) {
       RunTrigger trigger = trigger(slot, schedules.etcdSnapshot());
@@ -109,6 +133,10 @@ public final class TaskRuns {
   }
 
   public TaskResult namespaceExport(String slot) {
+    var bad = badSlot(slot, schedules.namespaceExport());
+    if (bad.isPresent()) {
+      return bad.get();
+    }
     Instant start = clock.instant();
     try (ObjectStore store = Stores.openForBackup(config)) {
       RunTrigger trigger = trigger(slot, schedules.namespaceExport());
@@ -124,6 +152,10 @@ public final class TaskRuns {
   }
 
   public TaskResult volumeSnapshot(String slot) {
+    var bad = badSlot(slot, schedules.volumeSnapshot());
+    if (bad.isPresent()) {
+      return bad.get();
+    }
     Instant start = clock.instant();
     try (ObjectStore store = Stores.openForBackup(config)) {
       RunTrigger trigger = trigger(slot, schedules.volumeSnapshot());

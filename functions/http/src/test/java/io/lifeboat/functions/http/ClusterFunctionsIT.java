@@ -1,5 +1,6 @@
 package io.lifeboat.functions.http;
 
+import io.lifeboat.testing.RecentSlots;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.lifeboat.export.ExportSource;
@@ -37,8 +38,8 @@ class ClusterFunctionsIT {
   void aVolumeSnapshotTriggerDeliveredTwiceForOneSlotMakesOneBackupOfTheBoundPvc()
       throws Exception {
     Answer first =
-        FunctionCalls.post(base, "volumeSnapshot", "{\"slot\":\"2026-11-25T18:15:00Z\"}");
-    Answer second = FunctionCalls.post(base, "volumeSnapshot", "{\"slot\":\"20261125T1815Z\"}");
+        FunctionCalls.post(base, "volumeSnapshot", "{\"slot\":\"" + RecentSlots.rfc3339(1) + "\"}");
+    Answer second = FunctionCalls.post(base, "volumeSnapshot", "{\"slot\":\"" + RecentSlots.key(1) + "\"}");
 
     assertThat(first.status()).as(first.toString()).isEqualTo(200);
     assertThat(first.body().get("status").asText()).isEqualTo("done");
@@ -47,10 +48,10 @@ class ClusterFunctionsIT {
     assertThat(second.status()).as(second.toString()).isEqualTo(200);
     assertThat(second.body().get("status").asText()).isEqualTo("skipped");
     assertThat(second.body().get("backups")).isEmpty();
-    assertThat(ClusterAndRepository.repo.resolve("claims/volumes/prod/shop/20261125T1815Z"))
+    assertThat(ClusterAndRepository.repo.resolve("claims/volumes/prod/shop/" + RecentSlots.key(1)))
         .exists();
     Manifest manifest = manifest(Kind.VOLUMES, first.body().get("backups").get(0).asText());
-    assertThat(manifest.slot()).isEqualTo("20261125T1815Z");
+    assertThat(manifest.slot()).isEqualTo(RecentSlots.key(1));
     assertThat(manifest.source(VolumesSource.class).volumes())
         .extracting(VolumesSource.Volume::pvc, VolumesSource.Volume::storageClass)
         .containsExactly(org.assertj.core.groups.Tuple.tuple("data-db-0", "gp3"));
@@ -60,7 +61,7 @@ class ClusterFunctionsIT {
   @Test
   void aNamespaceExportCommitsOneBackupHoldingTheNamespacesObjects() throws Exception {
     Answer answer =
-        FunctionCalls.post(base, "namespaceExport", "{\"slot\":\"2026-11-25T18:30:00Z\"}");
+        FunctionCalls.post(base, "namespaceExport", "{\"slot\":\"" + RecentSlots.rfc3339(2) + "\"}");
 
     assertThat(answer.status()).as(answer.toString()).isEqualTo(200);
     assertThat(answer.body().get("status").asText()).isEqualTo("done");

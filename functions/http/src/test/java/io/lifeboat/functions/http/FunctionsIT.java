@@ -1,5 +1,6 @@
 package io.lifeboat.functions.http;
 
+import io.lifeboat.testing.RecentSlots;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.lifeboat.functions.http.FunctionCalls.Answer;
@@ -8,6 +9,7 @@ import io.lifeboat.repository.Lease;
 import io.lifeboat.repository.Leases;
 import io.lifeboat.repository.RepositoryLayout;
 import io.lifeboat.repository.Scope;
+import io.lifeboat.schedule.Slot;
 import io.lifeboat.store.file.FileObjectStore;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
@@ -17,6 +19,8 @@ import io.quarkus.test.junit.TestProfile;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -45,8 +49,8 @@ class FunctionsIT {
   void aTriggerDeliveredTwiceForOneSlotMakesOneBackup() throws Exception {
     long before = EtcdAndRepository.catalogEntries("etcd/prod");
 
-    Answer first = post("etcdSnapshot", "{\"slot\":\"2026-11-25T18:15:00Z\"}");
-    Answer second = post("etcdSnapshot", "{\"slot\":\"20261125T1815Z\"}");
+    Answer first = post("etcdSnapshot", "{\"slot\":\"" + RecentSlots.rfc3339(1) + "\"}");
+    Answer second = post("etcdSnapshot", "{\"slot\":\"" + RecentSlots.key(1) + "\"}");
 
     assertThat(first.status()).as(first.body().toString()).isEqualTo(200);
     assertThat(first.body().get("status").asText()).isEqualTo("done");
@@ -56,7 +60,7 @@ class FunctionsIT {
     assertThat(second.body().get("status").asText()).isEqualTo("skipped");
     assertThat(second.body().get("backups")).isEmpty();
     assertThat(EtcdAndRepository.catalogEntries("etcd/prod")).isEqualTo(before + 1);
-    assertThat(EtcdAndRepository.repo.resolve("claims/etcd/prod/20261125T1815Z")).exists();
+    assertThat(EtcdAndRepository.repo.resolve("claims/etcd/prod/" + RecentSlots.key(1))).exists();
   }
 
   @Test
@@ -83,7 +87,7 @@ class FunctionsIT {
 
   @Test
   void listAnswersTheCommittedBackupIdsOldestFirst() throws Exception {
-    Answer made = post("etcdSnapshot", "{\"slot\":\"2026-11-26T06:00:00Z\"}");
+    Answer made = post("etcdSnapshot", "{\"slot\":\"" + RecentSlots.rfc3339(2) + "\"}");
 
     Answer listed = post("list", "{\"kind\":\"etcd\",\"scope\":\"prod\"}");
 
@@ -104,6 +108,19 @@ class FunctionsIT {
   }
 
   @Test
+  void aFutureSlotAnswers400WithExitTwoNamingItAndClaimsNothing() throws Exception {
+    Instant tomorrow = Instant.now().plus(Duration.ofDays(1)).truncatedTo(ChronoUnit.HOURS);
+    String key = new Slot(tomorrow).keySegment();
+
+    Answer answer = post("etcdSnapshot", "{\"slot\":\"" + tomorrow + "\"}");
+
+    assertThat(answer.status()).as(answer.toString()).isEqualTo(400);
+    assertThat(answer.exitCode()).isEqualTo(2);
+    assertThat(answer.message()).contains("slot '" + key + "' is in the future");
+    assertThat(EtcdAndRepository.repo.resolve("claims/etcd/prod/" + key)).doesNotExist();
+  }
+
+  @Test
   void anUnknownKindAnswers400() throws Exception {
     Answer answer = post("list", "{\"kind\":\"pods\"}");
 
@@ -113,7 +130,7 @@ class FunctionsIT {
 
   @Test
   void describeAnswersTheLatestBackupOfAScope() throws Exception {
-    Answer made = post("etcdSnapshot", "{\"slot\":\"2026-11-27T06:00:00Z\"}");
+    Answer made = post("etcdSnapshot", "{\"slot\":\"" + RecentSlots.rfc3339(3) + "\"}");
 
     Answer described = post("describe", "{\"kind\":\"etcd\",\"scope\":\"prod\"}");
 
@@ -150,7 +167,7 @@ class FunctionsIT {
   @Test
   void aPruneWhileAnotherPruneHoldsTheLeaseAnswers409WithExitElevenNamingTheHolder()
       throws Exception {
-    post("etcdSnapshot", "{\"slot\":\"2026-11-28T06:00:00Z\"}");
+    post("etcdSnapshot", "{\"slot\":\"" + RecentSlots.rfc3339(4) + "\"}");
     long before = EtcdAndRepository.catalogEntries("etcd/prod");
     try (FileObjectStore store = new FileObjectStore(EtcdAndRepository.repo)) {
       Lease held =

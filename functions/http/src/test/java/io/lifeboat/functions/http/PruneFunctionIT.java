@@ -1,5 +1,6 @@
 package io.lifeboat.functions.http;
 
+import io.lifeboat.testing.RecentSlots;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.lifeboat.functions.http.FunctionCalls.Answer;
@@ -33,7 +34,7 @@ class PruneFunctionIT {
   @Test
   void aDryRunListsWhatWouldGoAndDeletesNothingThenPruneRemovesAllButTheNewestTwo()
       throws Exception {
-    for (String slot : List.of("2026-12-01T00:00:00Z", "2026-12-01T06:00:00Z", "20261201T1200Z")) {
+    for (String slot : List.of(RecentSlots.rfc3339(6), RecentSlots.rfc3339(5), RecentSlots.key(4))) {
       Answer made = FunctionCalls.post(base, "etcdSnapshot", "{\"slot\":\"" + slot + "\"}");
       assertThat(made.status()).as(made.toString()).isEqualTo(200);
     }
@@ -77,9 +78,9 @@ class PruneFunctionIT {
 
   @Test
   void aPruneRepeatedAfterItsWorkIsDoneRemovesNothingMore() throws Exception {
-    FunctionCalls.post(base, "etcdSnapshot", "{\"slot\":\"2026-12-02T00:00:00Z\"}");
-    FunctionCalls.post(base, "etcdSnapshot", "{\"slot\":\"2026-12-02T06:00:00Z\"}");
-    FunctionCalls.post(base, "etcdSnapshot", "{\"slot\":\"2026-12-02T12:00:00Z\"}");
+    FunctionCalls.post(base, "etcdSnapshot", "{\"slot\":\"" + RecentSlots.rfc3339(3) + "\"}");
+    FunctionCalls.post(base, "etcdSnapshot", "{\"slot\":\"" + RecentSlots.rfc3339(2) + "\"}");
+    FunctionCalls.post(base, "etcdSnapshot", "{\"slot\":\"" + RecentSlots.rfc3339(1) + "\"}");
     Answer first = FunctionCalls.post(base, "prune", "{}");
     List<String> after = ids();
 

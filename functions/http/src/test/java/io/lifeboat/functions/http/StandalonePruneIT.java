@@ -1,5 +1,6 @@
 package io.lifeboat.functions.http;
 
+import io.lifeboat.testing.RecentSlots;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -39,8 +40,8 @@ class StandalonePruneIT {
 
   @Test
   void theSchedulePrunesDownToTheNewestBackup() throws Exception {
-    Answer older = FunctionCalls.post(base, "etcdSnapshot", "{\"slot\":\"20261125T0000Z\"}");
-    Answer newer = FunctionCalls.post(base, "etcdSnapshot", "{\"slot\":\"20261125T0600Z\"}");
+    Answer older = FunctionCalls.post(base, "etcdSnapshot", "{\"slot\":\"" + RecentSlots.key(2) + "\"}");
+    Answer newer = FunctionCalls.post(base, "etcdSnapshot", "{\"slot\":\"" + RecentSlots.key(1) + "\"}");
     assertThat(older.status()).isEqualTo(200);
     assertThat(newer.status()).isEqualTo(200);
 

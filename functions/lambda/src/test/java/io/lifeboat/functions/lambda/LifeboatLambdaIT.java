@@ -1,5 +1,6 @@
 package io.lifeboat.functions.lambda;
 
+import io.lifeboat.testing.RecentSlots;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -93,7 +94,7 @@ class LifeboatLambdaIT {
 
   @Test
   void aScheduledInvocationRetriedForTheSameSlotMakesOneBackup() throws Exception {
-    var event = new LambdaRequest("etcdSnapshot", "2026-11-25T18:15:00Z", null, null, null);
+    var event = new LambdaRequest("etcdSnapshot", RecentSlots.rfc3339(1), null, null, null);
     long before = catalogEntries();
 
     TaskResult first = handler.handleRequest(event, null);
@@ -116,10 +117,29 @@ class LifeboatLambdaIT {
   }
 
   @Test
+  void aFutureSlotIsRefusedWithExitTwoNamingItAndClaimsNothing() {
+    String tomorrow =
+        new io.lifeboat.schedule.Slot(
+                java.time.Instant.now()
+                    .plus(java.time.Duration.ofDays(1))
+                    .truncatedTo(java.time.temporal.ChronoUnit.HOURS))
+            .keySegment();
+
+    assertThatThrownBy(
+            () ->
+                handler.handleRequest(
+                    new LambdaRequest("etcdSnapshot", tomorrow, null, null, null), null))
+        .isInstanceOf(TaskFailed.class)
+        .hasMessageStartingWith("exit 2: ")
+        .hasMessageContaining("slot '" + tomorrow + "' is in the future");
+    assertThat(repo.resolve("claims/etcd/prod/" + tomorrow)).doesNotExist();
+  }
+
+  @Test
   void listAnswersTheBackupIds() {
     TaskResult made =
         handler.handleRequest(
-            new LambdaRequest("etcdSnapshot", "20261126T0600Z", null, null, null), null);
+            new LambdaRequest("etcdSnapshot", RecentSlots.key(2), null, null, null), null);
 
     TaskResult listed =
         handler.handleRequest(new LambdaRequest("list", null, "etcd", "prod", null), null);
@@ -143,7 +163,7 @@ class LifeboatLambdaIT {
     assertThatThrownBy(
             () ->
                 handler.handleRequest(
-                    new LambdaRequest("volumeSnapshot", "20261125T1815Z", null, null, null), null))
+                    new LambdaRequest("volumeSnapshot", RecentSlots.key(3), null, null, null), null))
         .isInstanceOf(TaskFailed.class)
         .hasMessageStartingWith("exit 2: ")
         .hasMessageContaining("'volumeSnapshot'")
@@ -152,7 +172,7 @@ class LifeboatLambdaIT {
 
   @Test
   void pruneKeepsTheNewestTwoAndADryRunBeforeItDeletesNothing() throws Exception {
-    for (String slot : List.of("20261127T0000Z", "20261127T0600Z", "20261127T1200Z")) {
+    for (String slot : List.of(RecentSlots.key(6), RecentSlots.key(5), RecentSlots.key(4))) {
       handler.handleRequest(new LambdaRequest("etcdSnapshot", slot, null, null, null), null);
     }
     List<String> before = ids();
