@@ -95,6 +95,11 @@ public final class LeastPrivilegeStore implements ObjectStore {
   }
 
   @Override
+  public io.lifeboat.store.BucketProtections protections() {
+    return delegate.protections();
+  }
+
+  @Override
   public void close() {
     delegate.close();
   }
