@@ -9,7 +9,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
-/** {@code lifeboat repo check} (and the protections {@code repo init} prints), as a person runs it. */
+/**
+ * {@code lifeboat repo check} (and the protections {@code repo init} prints), as a person runs it.
+ */
 class RepoCheckCommandIT {
   @RegisterExtension static final S3ProxyServer S3 = new S3ProxyServer();
   @TempDir Path dir;
@@ -45,6 +47,7 @@ class RepoCheckCommandIT {
 
     assertThat(check.exitCode()).as(check.stderr()).isEqualTo(5);
     assertThat(check.stdout()).contains("descriptor:         not usable").contains("repo init");
-    assertThat(check.stdout()).contains("versioning:         disabled (a directory keeps no versions)");
+    assertThat(check.stdout())
+        .contains("versioning:         disabled (a directory keeps no versions)");
   }
 }
