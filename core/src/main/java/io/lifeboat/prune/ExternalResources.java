@@ -26,11 +26,31 @@ public interface ExternalResources {
    * (its data folder is still intact). Idempotent: a prune that dies after this ran calls it again,
    * and resources already gone (or a payload manifest already deleted) are not an error.
    *
-   * @return one line per resource reclaimed, for the report
+   * @return one line per resource reclaimed, and the resources the backup's data named but which
+   *     are not provably its own (left untouched), for the report
    * @throws io.lifeboat.error.LifeboatException when a resource could not be reclaimed; prune then
    *     keeps the backup's data so the next prune tries again
    */
-  List<String> reclaim(BackupRef backup, ObjectStore store);
+  Reclaimed reclaim(BackupRef backup, ObjectStore store);
+
+  /**
+   * What one {@link #reclaim} did.
+   *
+   * @param reclaimed one line per resource deleted
+   * @param leftAlone resources the data named that were left untouched, with why (not marked as
+   *     this backup's, outside its namespace, an unreadable list): the bucket is writable by the
+   *     backup identity, so what it names is a claim to check, never an order
+   */
+  record Reclaimed(List<String> reclaimed, java.util.Map<String, String> leftAlone) {
+    public Reclaimed {
+      reclaimed = List.copyOf(reclaimed);
+      leftAlone = java.util.Map.copyOf(leftAlone);
+    }
+
+    public static Reclaimed of(List<String> reclaimed) {
+      return new Reclaimed(reclaimed, java.util.Map.of());
+    }
+  }
 
   /** For kinds whose backups live wholly in the store: etcd snapshots and namespace exports. */
   static ExternalResources none() {
@@ -41,8 +61,8 @@ public interface ExternalResources {
       }
 
       @Override
-      public List<String> reclaim(BackupRef backup, ObjectStore store) {
-        return List.of();
+      public Reclaimed reclaim(BackupRef backup, ObjectStore store) {
+        return Reclaimed.of(List.of());
       }
     };
   }

@@ -58,6 +58,7 @@ public final class PruneExecutor {
     final Map<String, String> refused = new LinkedHashMap<>();
     final Map<String, String> kept = new LinkedHashMap<>();
     final List<String> reclaimed = new ArrayList<>();
+    final Map<String, String> leftAlone = new LinkedHashMap<>();
     int catalogEntries;
     int uploadsAborted;
     long requests;
@@ -92,7 +93,9 @@ public final class PruneExecutor {
         return;
       }
       try {
-        reclaimed.addAll(external.reclaim(ref, store));
+        ExternalResources.Reclaimed outcome = external.reclaim(ref, store);
+        reclaimed.addAll(outcome.reclaimed());
+        leftAlone.putAll(outcome.leftAlone());
       } catch (RuntimeException e) {
         // The data names the external resources: keep it, so the next prune tries again.
         kept.put(ref.dataPrefix(), "could not reclaim what it holds outside the store: " + e);
@@ -122,7 +125,7 @@ public final class PruneExecutor {
 
     PruneReport report() {
       return new PruneReport(
-          catalogEntries, deleted, refused, kept, reclaimed, uploadsAborted, requests);
+          catalogEntries, deleted, refused, kept, reclaimed, leftAlone, uploadsAborted, requests);
     }
   }
 }

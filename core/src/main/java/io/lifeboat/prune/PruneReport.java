@@ -13,6 +13,9 @@ import java.util.Map;
  * @param kept data folders deliberately left in place, with why: their catalog entry was refused,
  *     or what they hold outside the store could not be reclaimed
  * @param reclaimed resources deleted outside the store (VolumeSnapshotContents), one line each
+ * @param leftAlone resources outside the store a backup's data named but that are not provably that
+ *     backup's (no Lifeboat marks, another backup's or scope's marks, another namespace), left
+ *     untouched, with why
  * @param uploadsAborted incomplete uploads aborted
  * @param requests delete and abort requests issued (1,000 keys per delete request)
  */
@@ -22,6 +25,7 @@ public record PruneReport(
     Map<String, String> refused,
     Map<String, String> kept,
     List<String> reclaimed,
+    Map<String, String> leftAlone,
     int uploadsAborted,
     long requests) {
   public PruneReport {
@@ -29,10 +33,11 @@ public record PruneReport(
     refused = Map.copyOf(refused);
     kept = Map.copyOf(kept);
     reclaimed = List.copyOf(reclaimed);
+    leftAlone = Map.copyOf(leftAlone);
   }
 
   public static PruneReport empty() {
-    return new PruneReport(0, List.of(), Map.of(), Map.of(), List.of(), 0, 0);
+    return new PruneReport(0, List.of(), Map.of(), Map.of(), List.of(), Map.of(), 0, 0);
   }
 
   /** One line, e.g. {@code 3 backups removed, 9 objects deleted, 1 refused (Object Lock), ...}. */
@@ -47,7 +52,26 @@ public record PruneReport(
         + " data folders kept, "
         + reclaimed.size()
         + " external resources reclaimed, "
+        + leftAlone.size()
+        + " left alone (not provably Lifeboat's), "
         + uploadsAborted
-        + " uploads aborted";
+        + " uploads aborted"
+        + leftAloneDetails();
+  }
+
+  /** The first few left-alone resources by name: an operator must see what a manifest named. */
+  private String leftAloneDetails() {
+    if (leftAlone.isEmpty()) {
+      return "";
+    }
+    var lines =
+        new java.util.TreeMap<>(leftAlone)
+            .entrySet().stream()
+                .limit(10)
+                .map(e -> e.getKey() + " (" + e.getValue() + ")")
+                .toList();
+    return "; left alone: "
+        + String.join(", ", lines)
+        + (leftAlone.size() > lines.size() ? ", ..." : "");
   }
 }

@@ -114,6 +114,11 @@ final class RequestCountingStore implements ObjectStore {
   }
 
   @Override
+  public io.lifeboat.store.BucketProtections protections() {
+    return delegate.protections();
+  }
+
+  @Override
   public void close() {
     // The caller owns the delegate.
   }

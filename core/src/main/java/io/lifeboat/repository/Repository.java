@@ -35,11 +35,13 @@ public final class Repository {
   }
 
   /**
-   * {@code store} as a backup run's credentials see it: puts, and reads of the descriptor and
+   * {@code store} as a backup run's credentials see it: puts under {@code data/}, {@code catalog/}
+   * and {@code claims/} ({@link RepositoryLayout#BACKUP_WRITABLE}), reads of the descriptor and
    * claims only ({@link RepositoryLayout#BACKUP_READABLE}). Backup use-cases are tested through it.
    */
   public static ObjectStore backupView(ObjectStore store) {
-    return new io.lifeboat.store.LeastPrivilegeStore(store, RepositoryLayout.BACKUP_READABLE);
+    return new io.lifeboat.store.LeastPrivilegeStore(
+        store, RepositoryLayout.BACKUP_READABLE, RepositoryLayout.BACKUP_WRITABLE);
   }
 
   public ObjectStore store() {

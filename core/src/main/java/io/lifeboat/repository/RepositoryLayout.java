@@ -37,6 +37,14 @@ public final class RepositoryLayout {
   public static final java.util.Set<String> BACKUP_READABLE =
       java.util.Set.of(DESCRIPTOR, CLAIMS, CATALOG);
 
+  /**
+   * Key prefixes a backup run may write: its payload, its catalog entry, its slot's claim. Never
+   * {@code leases/} (a forged prune lease names keys to delete), {@code lifeboat.json}, {@code
+   * restores/} or {@code probes/}. docs/s3-policies.md grants {@code PutObject} on exactly these.
+   */
+  public static final java.util.Set<String> BACKUP_WRITABLE =
+      java.util.Set.of(DATA, CATALOG, CLAIMS);
+
   private RepositoryLayout() {}
 
   public static String descriptor() {

@@ -10,18 +10,27 @@ import java.util.stream.Stream;
 
 /**
  * What a backup run's credentials allow: writing objects (plain and conditional, streaming with
- * multipart and its abort) and reading keys under a few prefixes ({@code lifeboat.json}, and {@code
- * claims/} so a retry can see whether its slot's earlier run failed). Listing, other reads and
- * every delete are refused like S3's AccessDenied. Backup use-cases run against it in tests, which
- * proves a compromised cluster's credentials can neither read nor destroy past backups.
+ * multipart and its abort) under a few key prefixes, and reading keys under a few others. Listing,
+ * other reads, other writes and every delete are refused like S3's AccessDenied. Backup use-cases
+ * run against it in tests, which proves they need no more than the put-only policy in {@code
+ * docs/s3-policies.md}: a compromised cluster's credentials can neither read nor delete past
+ * backups, nor write a prune lease or the repository descriptor.
  */
 public final class LeastPrivilegeStore implements ObjectStore {
   private final ObjectStore delegate;
   private final Set<String> readable;
+  private final Set<String> writable;
 
-  public LeastPrivilegeStore(ObjectStore delegate, Set<String> readablePrefixes) {
+  /**
+   * @param readablePrefixes keys starting with one of these may be read ({@code GetObject})
+   * @param writablePrefixes keys starting with one of these may be written ({@code PutObject},
+   *     multipart and its abort)
+   */
+  public LeastPrivilegeStore(
+      ObjectStore delegate, Set<String> readablePrefixes, Set<String> writablePrefixes) {
     this.delegate = delegate;
     this.readable = Set.copyOf(readablePrefixes);
+    this.writable = Set.copyOf(writablePrefixes);
   }
 
   @Override
@@ -31,12 +40,12 @@ public final class LeastPrivilegeStore implements ObjectStore {
 
   @Override
   public ObjectWriter openWriter(String key) {
-    return delegate.openWriter(key);
+    return delegate.openWriter(allowed("write", writable, key));
   }
 
   @Override
   public Optional<String> put(String key, byte[] content, Condition condition) {
-    return delegate.put(key, content, condition);
+    return delegate.put(allowed("write", writable, key), content, condition);
   }
 
   @Override
@@ -81,7 +90,13 @@ public final class LeastPrivilegeStore implements ObjectStore {
 
   @Override
   public void abortUpload(IncompleteUpload upload) {
+    allowed("abort uploads of", writable, upload.key());
     delegate.abortUpload(upload);
+  }
+
+  @Override
+  public io.lifeboat.store.BucketProtections protections() {
+    return delegate.protections();
   }
 
   @Override
@@ -90,8 +105,12 @@ public final class LeastPrivilegeStore implements ObjectStore {
   }
 
   private String allowedRead(String key) {
-    if (readable.stream().noneMatch(key::startsWith)) {
-      throw denied("read", key);
+    return allowed("read", readable, key);
+  }
+
+  private String allowed(String operation, Set<String> prefixes, String key) {
+    if (prefixes.stream().noneMatch(key::startsWith)) {
+      throw denied(operation, key);
     }
     return key;
   }

@@ -79,6 +79,15 @@ public interface ObjectStore extends AutoCloseable {
   /** Aborts one incomplete upload; aborting one that is already gone is not an error. */
   void abortUpload(IncompleteUpload upload);
 
+  /**
+   * What the store does against overwrites by a put-only identity (bucket versioning, Object Lock
+   * with a default retention). Never throws for a store that cannot tell: a refused or unknown call
+   * is {@link BucketProtections.Status#UNKNOWN} with the reason. Wrappers forward it.
+   */
+  default BucketProtections protections() {
+    return BucketProtections.unknown(getClass().getSimpleName() + " cannot tell");
+  }
+
   @Override
   void close();
 }

@@ -103,8 +103,7 @@ public final class VolumeSnapshotter {
     ReadinessWait wait =
         new ReadinessWait(
             client, request.readyDeadline(), request.pollInterval(), repository.clock(), pause);
-    NamespaceSnapshots snapshots =
-        new NamespaceSnapshots(client, scope.namespace(), pending.ref().id(), wait);
+    NamespaceSnapshots snapshots = new NamespaceSnapshots(client, scope, pending.ref().id(), wait);
     List<NamespaceSnapshots.Taken> taken =
         snapshots.snapshot(pvcs, classes, Hooks.of(pods(scope.namespace())), hooks);
     DataObject payload =

@@ -10,13 +10,16 @@
  *   <li>choose each PVC's VolumeSnapshotClass ({@link io.lifeboat.volumes.SnapshotClassChooser});
  *   <li>run the pods' pre hooks ({@link io.lifeboat.volumes.hooks});
  *   <li>create one VolumeSnapshot per PVC, named {@code <pvc>-<backup id in lower case>} and
- *       labelled {@code lifeboat.io/backup-id};
+ *       carrying the {@link io.lifeboat.volumes.internal.OwnershipMarks ownership marks} (labels
+ *       {@code app.kubernetes.io/managed-by: lifeboat}, {@code lifeboat.io/backup-id}; annotations
+ *       backup id, cluster, namespace);
  *   <li>once every snapshot is cut (bound and with a {@code creationTime}), run the post hooks
  *       (they always run once pre hooks ran, even after a failure or a deadline);
  *   <li>wait for {@code readyToUse} until the deadline; a snapshot that is not ready is deleted and
  *       its PVC recorded as failed;
  *   <li>write the payload manifest (below), <em>then</em> set every content to {@code
- *       deletionPolicy: Retain}, so a content is never retained without being listed;
+ *       deletionPolicy: Retain} and put the same marks on it (the CSI controller created it), so a
+ *       content is never retained without being listed;
  *   <li>commit the catalog entry, whose {@code source} is a {@link
  *       io.lifeboat.volumes.VolumesSource} (per PVC: spec, labels, StorageClass, size,
  *       VolumeSnapshot, VolumeSnapshotContent, driver, {@code snapshotHandle}, {@code restoreSize},
@@ -47,7 +50,11 @@
  * {@code spec.deletionPolicy} to {@code Delete} and delete it (the CSI driver then deletes the
  * storage snapshot; a missing content is already gone), and delete the VolumeSnapshot named in
  * {@code volumeSnapshot} if it still exists. The same applies to garbage (a payload manifest
- * without a catalog entry, older than the grace period).
+ * without a catalog entry, older than the grace period). The backup identity can write this
+ * manifest, so prune treats it as a list of places to look: it touches a content or VolumeSnapshot
+ * only when its marks name exactly the backup being removed (cluster, namespace, id), the
+ * VolumeSnapshot is in that namespace and bound to the listed content; anything else is left alone
+ * and reported ({@link io.lifeboat.prune.PruneReport#leftAlone()}).
  *
  * <p><b>Restore</b> ({@link io.lifeboat.volumes.VolumeRestorer}) needs nothing but the {@code
  * VolumesSource}: a pre-provisioned content from the recorded handle ({@code Retain}), a

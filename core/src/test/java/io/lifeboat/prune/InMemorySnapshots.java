@@ -32,14 +32,14 @@ final class InMemorySnapshots implements ExternalResources {
   }
 
   @Override
-  public synchronized List<String> reclaim(BackupRef backup, ObjectStore store) {
+  public synchronized Reclaimed reclaim(BackupRef backup, ObjectStore store) {
     if (unreachable.contains(backup)) {
       throw new SourceUnavailableException("API server unreachable while reclaiming " + backup);
     }
     String key = backup.dataPrefix() + "manifest.json";
     var manifest = store.read(key);
     if (manifest.isEmpty()) {
-      return List.of();
+      return Reclaimed.of(List.of());
     }
     dataPresentWhenReclaimed.add(key);
     List<String> reclaimed = new ArrayList<>();
@@ -48,7 +48,7 @@ final class InMemorySnapshots implements ExternalResources {
         reclaimed.add("VolumeSnapshotContent " + name.asText());
       }
     }
-    return reclaimed;
+    return Reclaimed.of(reclaimed);
   }
 
   Set<String> remaining() {

@@ -4,21 +4,53 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.lifeboat.error.LocationUnavailableException;
-import io.lifeboat.repository.RepositoryLayout;
+import io.lifeboat.repository.Repository;
 import io.lifeboat.testing.InMemoryObjectStore;
+import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
+/**
+ * The backup view ({@link Repository#backupView}) is the put-only policy of docs/s3-policies.md.
+ */
 class LeastPrivilegeStoreTest {
   private final InMemoryObjectStore backing = new InMemoryObjectStore();
-  private final ObjectStore store =
-      new LeastPrivilegeStore(backing, RepositoryLayout.BACKUP_READABLE);
+  private final ObjectStore store = Repository.backupView(backing);
 
   @Test
-  void allowsPutsAndReadingTheDescriptor() {
-    assertThat(store.put("lifeboat.json", new byte[] {1}, Condition.ifAbsent())).isPresent();
+  void allowsPutsOfBackupsAndClaimsAndReadingTheDescriptor() throws Exception {
+    backing.put("lifeboat.json", new byte[] {1}, Condition.ifAbsent());
     assertThat(store.put("claims/etcd/prod/x", new byte[] {1}, Condition.ifAbsent())).isPresent();
+    assertThat(store.put("catalog/etcd/prod/a.json", new byte[] {1}, Condition.ifAbsent()))
+        .isPresent();
+    try (ObjectWriter writer = store.openWriter("data/etcd/prod/a/snapshot.db.zst")) {
+      writer.write(new byte[] {1});
+      writer.commit();
+    }
     assertThat(store.read("lifeboat.json")).isPresent();
+    assertThat(store.read("claims/etcd/prod/x")).isPresent();
+  }
+
+  @ParameterizedTest(name = "refuses writing {0}")
+  @ValueSource(
+      strings = {
+        "lifeboat.json",
+        "leases/prune-etcd-prod.json",
+        "leases/restore-namespace-prod/shop.json",
+        "restores/namespace/prod/shop/r1.json",
+        "probes/x",
+        "elsewhere"
+      })
+  void refusesWritingOutsideDataCatalogAndClaims(String key) {
+    assertThatThrownBy(() -> store.put(key, new byte[] {1}, Condition.none()))
+        .isInstanceOf(LocationUnavailableException.class)
+        .hasMessageContaining("may not write '" + key + "'");
+    assertThatThrownBy(() -> store.openWriter(key)).hasMessageContaining("may not write");
+    assertThatThrownBy(() -> store.abortUpload(new IncompleteUpload(key, "u1", Instant.EPOCH)))
+        .hasMessageContaining("may not abort uploads of");
+    assertThat(backing.keys()).isEmpty();
   }
 
   @Test

@@ -82,6 +82,11 @@ public class ForwardingStore implements ObjectStore {
   }
 
   @Override
+  public io.lifeboat.store.BucketProtections protections() {
+    return delegate.protections();
+  }
+
+  @Override
   public void close() {
     delegate.close();
   }

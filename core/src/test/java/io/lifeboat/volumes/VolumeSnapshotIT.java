@@ -142,7 +142,22 @@ class VolumeSnapshotIT {
           .as("content of %s", volume.pvc())
           .isEqualTo("Retain");
       assertThat(cluster.snapshot("shop", volume.volumeSnapshot()).getMetadata().getLabels())
-          .containsEntry("lifeboat.io/backup-id", manifest.id());
+          .containsEntry("lifeboat.io/backup-id", manifest.id())
+          .containsEntry("app.kubernetes.io/managed-by", "lifeboat");
+      for (var marked :
+          List.of(
+              cluster.snapshot("shop", volume.volumeSnapshot()),
+              cluster.content(volume.volumeSnapshotContent()))) {
+        assertThat(marked.getMetadata().getLabels())
+            .as("labels of %s", marked.getMetadata().getName())
+            .containsEntry("app.kubernetes.io/managed-by", "lifeboat")
+            .containsEntry("lifeboat.io/backup-id", manifest.id());
+        assertThat(marked.getMetadata().getAnnotations())
+            .as("annotations of %s", marked.getMetadata().getName())
+            .containsEntry("lifeboat.io/backup-id", manifest.id())
+            .containsEntry("lifeboat.io/cluster", "prod")
+            .containsEntry("lifeboat.io/namespace", "shop");
+      }
     }
     assertThat(
             cluster

@@ -239,6 +239,16 @@ public final class FileObjectStore implements ObjectStore {
     }
   }
 
+  /** A directory keeps no versions and locks nothing: whoever can write a file can replace it. */
+  @Override
+  public io.lifeboat.store.BucketProtections protections() {
+    return new io.lifeboat.store.BucketProtections(
+        new io.lifeboat.store.BucketProtections.Feature(
+            io.lifeboat.store.BucketProtections.Status.DISABLED, "a directory keeps no versions"),
+        new io.lifeboat.store.BucketProtections.Feature(
+            io.lifeboat.store.BucketProtections.Status.DISABLED, "a directory has no Object Lock"));
+  }
+
   @Override
   public void close() {
     if (created != null) {

@@ -274,6 +274,11 @@ public final class S3ObjectStore implements ObjectStore {
   }
 
   @Override
+  public io.lifeboat.store.BucketProtections protections() {
+    return S3Protections.of(client, bucket);
+  }
+
+  @Override
   public void close() {
     client.close();
   }

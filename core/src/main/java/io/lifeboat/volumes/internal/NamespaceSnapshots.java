@@ -15,6 +15,7 @@ import io.lifeboat.export.internal.KubeFailures;
 import io.lifeboat.repository.BackupId;
 import io.lifeboat.repository.ItemFailure;
 import io.lifeboat.repository.Json;
+import io.lifeboat.repository.Scope;
 import io.lifeboat.volumes.PayloadManifest;
 import io.lifeboat.volumes.SnapshotClassChooser;
 import io.lifeboat.volumes.SnapshotClassChooser.Chosen;
@@ -36,20 +37,19 @@ import org.jboss.logging.Logger;
  */
 public final class NamespaceSnapshots {
   private static final Logger LOG = Logger.getLogger(NamespaceSnapshots.class);
-  public static final String BACKUP_LABEL = "lifeboat.io/backup-id";
-  private static final String RETAIN_PATCH = "{\"spec\":{\"deletionPolicy\":\"Retain\"}}";
 
   private final KubernetesClient client;
+  private final Scope scope;
   private final String namespace;
   private final BackupId id;
   private final ReadinessWait wait;
   private final List<String> warnings = new ArrayList<>();
   private final List<ItemFailure> failures = new ArrayList<>();
 
-  public NamespaceSnapshots(
-      KubernetesClient client, String namespace, BackupId id, ReadinessWait wait) {
+  public NamespaceSnapshots(KubernetesClient client, Scope scope, BackupId id, ReadinessWait wait) {
     this.client = client;
-    this.namespace = namespace;
+    this.scope = scope;
+    this.namespace = scope.namespace();
     this.id = id;
     this.wait = wait;
   }
@@ -135,15 +135,20 @@ public final class NamespaceSnapshots {
             .toList());
   }
 
-  /** Sets each content to {@code Retain}; a content that refuses is that PVC's failure. */
+  /**
+   * Sets each content to {@code Retain} and puts the ownership marks on it (the CSI controller
+   * created it, so this patch is the first time Lifeboat writes it); a content that refuses is that
+   * PVC's failure.
+   */
   public List<Volume> retain(List<Taken> taken) {
     List<Volume> volumes = new ArrayList<>();
+    String patch = retainPatch();
     for (Taken t : taken) {
       try {
         client
             .genericKubernetesResources(CONTENTS)
             .withName(t.content())
-            .patch(PatchContext.of(PatchType.JSON_MERGE), RETAIN_PATCH);
+            .patch(PatchContext.of(PatchType.JSON_MERGE), patch);
         volumes.add(volume(t));
       } catch (KubernetesClientException e) {
         KubeFailures.rethrowIfUnreachable(e, String.valueOf(client.getMasterUrl()));
@@ -156,6 +161,19 @@ public final class NamespaceSnapshots {
       }
     }
     return volumes;
+  }
+
+  private String retainPatch() {
+    return Json.writeString(
+        Map.of(
+            "metadata",
+            Map.of(
+                "labels",
+                OwnershipMarks.labels(id),
+                "annotations",
+                OwnershipMarks.annotations(scope, id)),
+            "spec",
+            Map.of("deletionPolicy", "Retain")));
   }
 
   private List<Planned> plan(
@@ -188,7 +206,8 @@ public final class NamespaceSnapshots {
     for (Planned p : planned) {
       GenericKubernetesResource vs =
           SnapshotResources.resource(SNAPSHOTS, namespace, p.snapshotName());
-      vs.getMetadata().setLabels(Map.of(BACKUP_LABEL, id.toString()));
+      vs.getMetadata().setLabels(OwnershipMarks.labels(id));
+      vs.getMetadata().setAnnotations(OwnershipMarks.annotations(scope, id));
       Map<String, Object> spec = new LinkedHashMap<>();
       spec.put("volumeSnapshotClassName", p.choice().className());
       spec.put("source", Map.of("persistentVolumeClaimName", p.pvcName()));

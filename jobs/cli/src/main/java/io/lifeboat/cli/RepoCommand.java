@@ -2,6 +2,7 @@ package io.lifeboat.cli;
 
 import io.lifeboat.app.LifeboatConfig;
 import io.lifeboat.app.Recipients;
+import io.lifeboat.repository.RepositoryCheck;
 import io.lifeboat.repository.RepositoryInitializer;
 import io.lifeboat.store.ObjectStore;
 import jakarta.inject.Inject;
@@ -13,13 +14,13 @@ import picocli.CommandLine.Mixin;
 @Command(
     name = "repo",
     description = "Manage the repository.",
-    subcommands = RepoCommand.Init.class)
+    subcommands = {RepoCommand.Init.class, RepoCheckCommand.class})
 public class RepoCommand {
 
   @Command(
       name = "init",
       description =
-          "Probe the store for conditional writes and create lifeboat.json. Run once, with broad credentials.")
+          "Probe the store for conditional writes, create lifeboat.json, report versioning and Object Lock. Run once, with broad credentials.")
   static class Init implements Callable<Integer> {
     @Mixin LocationOptions location;
     @Inject LifeboatConfig config;
@@ -36,6 +37,7 @@ public class RepoCommand {
                 + (outcome.descriptor().recipients().isEmpty()
                     ? " (unencrypted: configure lifeboat.age.recipients)"
                     : " encrypting to " + outcome.descriptor().recipients()));
+        RepositoryCheck.protectionLines(store.protections()).forEach(System.out::println);
         return 0;
       }
     }

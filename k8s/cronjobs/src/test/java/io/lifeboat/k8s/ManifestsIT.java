@@ -20,17 +20,44 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The install, the base and every overlay rendered by kubectl 1.20's kustomize and parsed into
- * fabric8 types: what every CronJob must hold, then what each etcd variant changes.
+ * fabric8 types: what every CronJob must hold, then what each etcd variant changes. The backup side
+ * (k8s/cronjobs, namespace lifeboat) and the admin side (k8s/management, namespace lifeboat-admin,
+ * for another cluster) are checked alike.
  */
 class ManifestsIT {
-  private static final List<String> CRONJOBS =
-      List.of(
-          "lifeboat-etcd-snapshot",
-          "lifeboat-namespace-export",
-          "lifeboat-volume-snapshot",
-          "lifeboat-prune",
-          "lifeboat-namespace-restore",
-          "lifeboat-etcd-verify");
+  private static final List<String> BACKUP_CRONJOBS =
+      List.of("lifeboat-etcd-snapshot", "lifeboat-namespace-export", "lifeboat-volume-snapshot");
+  private static final List<String> ADMIN_CRONJOBS =
+      List.of("lifeboat-prune", "lifeboat-namespace-restore", "lifeboat-etcd-verify");
+
+  /** Every Secret name a workload of {@code objects} reads: env, envFrom and volumes. */
+  static java.util.Set<String> secretsReferenced(List<HasMetadata> objects) {
+    java.util.Set<String> names = new java.util.TreeSet<>();
+    for (CronJob job : cronJobs(objects)) {
+      PodSpec pod = pod(job);
+      for (Container c : pod.getContainers()) {
+        c.getEnv().stream()
+            .filter(e -> e.getValueFrom() != null && e.getValueFrom().getSecretKeyRef() != null)
+            .forEach(e -> names.add(e.getValueFrom().getSecretKeyRef().getName()));
+        if (c.getEnvFrom() != null) {
+          c.getEnvFrom().stream()
+              .filter(e -> e.getSecretRef() != null)
+              .forEach(e -> names.add(e.getSecretRef().getName()));
+        }
+      }
+      for (Volume v : pod.getVolumes()) {
+        if (v.getSecret() != null) {
+          names.add(v.getSecret().getSecretName());
+        }
+        if (v.getProjected() != null) {
+          v.getProjected().getSources().stream()
+              .filter(p -> p.getSecret() != null)
+              .forEach(p -> names.add(p.getSecret().getName()));
+        }
+      }
+    }
+    return names;
+  }
 
   private static List<CronJob> cronJobs(List<HasMetadata> objects) {
     return objects.stream().filter(CronJob.class::isInstance).map(CronJob.class::cast).toList();
@@ -49,13 +76,24 @@ class ManifestsIT {
 
   @ParameterizedTest(name = "{0}: every task is a Forbid CronJob with deadlines and history limits")
   @ValueSource(
-      strings = {".", "base", "overlays/k3s", "overlays/external-etcd", "overlays/aws-irsa"})
+      strings = {
+        ".",
+        "base",
+        "overlays/k3s",
+        "overlays/external-etcd",
+        "overlays/aws-irsa",
+        "../management",
+        "../management/base",
+        "../management/overlays/aws-irsa"
+      })
   void everyTaskIsAForbidCronJobWithDeadlinesAndHistoryLimits(String dir) {
     List<CronJob> jobs = cronJobs(Kustomize.render(dir));
+    boolean admin = dir.startsWith("../management");
+    // The generated ConfigMaps come with the top kustomization only: base and overlays are parts.
 
     assertThat(jobs)
         .extracting(j -> j.getMetadata().getName())
-        .containsExactlyInAnyOrderElementsOf(CRONJOBS);
+        .containsExactlyInAnyOrderElementsOf(admin ? ADMIN_CRONJOBS : BACKUP_CRONJOBS);
     for (CronJob job : jobs) {
       var spec = job.getSpec();
       String name = job.getMetadata().getName();
@@ -66,14 +104,25 @@ class ManifestsIT {
       assertThat(spec.getJobTemplate().getSpec().getActiveDeadlineSeconds()).as(name).isPositive();
       assertThat(spec.getJobTemplate().getSpec().getBackoffLimit()).as(name).isBetween(0, 3);
       assertThat(pod(job).getRestartPolicy()).as(name).isEqualTo("Never");
-      assertThat(job.getMetadata().getNamespace()).as(name).isEqualTo("lifeboat");
+      assertThat(job.getMetadata().getNamespace())
+          .as(name)
+          .isEqualTo(admin ? "lifeboat-admin" : "lifeboat");
       assertThat(pod(job).getServiceAccountName()).as(name).isEqualTo(name);
     }
   }
 
   @ParameterizedTest(name = "{0}: containers are locked down, sized, and told their Job's name")
   @ValueSource(
-      strings = {".", "base", "overlays/k3s", "overlays/external-etcd", "overlays/aws-irsa"})
+      strings = {
+        ".",
+        "base",
+        "overlays/k3s",
+        "overlays/external-etcd",
+        "overlays/aws-irsa",
+        "../management",
+        "../management/base",
+        "../management/overlays/aws-irsa"
+      })
   void containersAreLockedDownSizedAndToldTheirJobsName(String dir) {
     for (CronJob job : cronJobs(Kustomize.render(dir))) {
       String name = job.getMetadata().getName();
@@ -149,9 +198,17 @@ class ManifestsIT {
   }
 
   @Test
+  void bothInstallsShipTheSameJvmFlags() throws Exception {
+    assertThat(Files.readString(Kustomize.MANIFESTS.resolve("../management/jvm-options.env")))
+        .isEqualTo(Files.readString(Kustomize.MANIFESTS.resolve("jvm-options.env")));
+  }
+
+  @Test
   void theRestoreAndVerifyJobTemplatesAreSuspendedAndTheBackupsAreNot() {
+    List<CronJob> all = new java.util.ArrayList<>(cronJobs(Kustomize.render(".")));
+    all.addAll(cronJobs(Kustomize.render("../management")));
     Map<String, Boolean> suspended =
-        cronJobs(Kustomize.render(".")).stream()
+        all.stream()
             .collect(
                 Collectors.toMap(
                     j -> j.getMetadata().getName(),
@@ -237,13 +294,23 @@ class ManifestsIT {
     assertThat(roles)
         .containsEntry(
             "lifeboat-namespace-export", "arn:aws:iam::111122223333:role/lifeboat-backup")
-        .containsEntry("lifeboat-prune", "arn:aws:iam::111122223333:role/lifeboat-admin");
+        .as("the backed-up cluster never assumes the admin role")
+        .doesNotContainValue("arn:aws:iam::111122223333:role/lifeboat-admin");
     assertThat(cronJob(objects, "lifeboat-etcd-snapshot").getSpec().getSuspend()).isTrue();
+    assertThat(
+            Kustomize.render("../management/overlays/aws-irsa").stream()
+                .filter(ServiceAccount.class::isInstance)
+                .map(o -> o.getMetadata().getAnnotations().get("eks.amazonaws.com/role-arn"))
+                .distinct())
+        .containsExactly("arn:aws:iam::111122223333:role/lifeboat-admin");
   }
 
   @Test
   void backupJobsReadPutOnlyCredentialsAndTheOthersTheAdminOnesBothOptional() {
-    for (CronJob job : cronJobs(Kustomize.render("."))) {
+    List<CronJob> all = new java.util.ArrayList<>(cronJobs(Kustomize.render(".")));
+    all.addAll(cronJobs(Kustomize.render("../management")));
+    assertThat(all).hasSize(6);
+    for (CronJob job : all) {
       String name = job.getMetadata().getName();
       String secret =
           List.of("lifeboat-etcd-snapshot", "lifeboat-namespace-export", "lifeboat-volume-snapshot")

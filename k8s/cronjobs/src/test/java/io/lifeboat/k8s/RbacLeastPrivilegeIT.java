@@ -77,6 +77,11 @@ class RbacLeastPrivilegeIT {
       Set.of("create", "update", "patch", "delete", "deletecollection", "escalate", "bind");
 
   private static List<HasMetadata> installed;
+
+  /** k8s/management: prune, restore and verify, in namespace lifeboat-admin of another cluster. */
+  private static List<HasMetadata> management;
+
+  private static final String ADMIN = "lifeboat-admin";
   private final MutableClock clock = new MutableClock(Instant.parse("2026-11-25T18:15:00Z"));
   private final InMemoryObjectStore store = new InMemoryObjectStore(clock);
   private final MockCluster cluster = new MockCluster();
@@ -84,6 +89,7 @@ class RbacLeastPrivilegeIT {
   @BeforeAll
   static void render() {
     installed = Kustomize.render(".");
+    management = Kustomize.render("../management");
   }
 
   @AfterEach
@@ -123,9 +129,9 @@ class RbacLeastPrivilegeIT {
     sent.addAll(restoreIntoAFreshCluster(options()));
     sent.addAll(restoreIntoAFreshCluster(options().withExistingPolicy(ExistingPolicy.UPDATE)));
     sent.addAll(restoreIntoAFreshCluster(options().withExistingPolicy(ExistingPolicy.RECREATE)));
-    sent.addAll(eventRequests("lifeboat-restore-shop-x7k2p"));
+    sent.addAll(eventRequests("lifeboat-restore-shop-x7k2p", ADMIN));
 
-    Grants grants = Grants.of(installed, "lifeboat", "lifeboat-namespace-restore");
+    Grants grants = Grants.of(management, ADMIN, "lifeboat-namespace-restore");
     Set<ApiRequest> used = checkAllowedAndDiscoveryOnlyRead(sent, grants);
     assertThat(used).extracting(ApiRequest::verb).contains("create", "get");
     assertEveryGrantedVerbIsUsed(grants, used);
@@ -133,10 +139,15 @@ class RbacLeastPrivilegeIT {
 
   @Test
   void theJobsThatNeverTalkToTheApiHaveNoBindingAndNoToken() {
-    for (String account : List.of("lifeboat-etcd-snapshot", "lifeboat-etcd-verify")) {
-      assertThat(Grants.of(installed, "lifeboat", account).grants).as(account).isEmpty();
+    for (var job :
+        List.of(
+            Map.entry("lifeboat-etcd-snapshot", installed),
+            Map.entry("lifeboat-etcd-verify", management))) {
+      String account = job.getKey();
+      String namespace = job.getValue() == installed ? "lifeboat" : ADMIN;
+      assertThat(Grants.of(job.getValue(), namespace, account).grants).as(account).isEmpty();
       assertThat(
-              installed.stream()
+              job.getValue().stream()
                   .filter(o -> o.getKind().equals("ServiceAccount"))
                   .filter(o -> o.getMetadata().getName().equals(account))
                   .map(o -> ((io.fabric8.kubernetes.api.model.ServiceAccount) o))
@@ -170,7 +181,9 @@ class RbacLeastPrivilegeIT {
       assertThat(outcome.of("shop").source().volumes()).hasSize(2);
       List<String> sent = new ArrayList<>(controller);
       sent.addAll(eventRequests("lifeboat-volume-snapshot-29399520-x7k2p"));
-      Grants grants = Grants.of(installed, "lifeboat", "lifeboat-volume-snapshot");
+      List<HasMetadata> withHooks = new ArrayList<>(installed);
+      withHooks.add(hooksRoleBinding("shop"));
+      Grants grants = Grants.of(withHooks, "lifeboat", "lifeboat-volume-snapshot");
       Set<ApiRequest> used = checkAllowedAndDiscoveryOnlyRead(sent, grants);
       assertThat(used)
           .extracting(ApiRequest::describe)
@@ -201,15 +214,17 @@ class RbacLeastPrivilegeIT {
 
       List<String> sent =
           new ArrayList<>(volumes.requests().subList(before, volumes.requests().size()));
-      sent.addAll(eventRequests("lifeboat-prune-29399520-x7k2p"));
+      sent.addAll(eventRequests("lifeboat-prune-29399520-x7k2p", ADMIN));
       assertThat(summaries).anySatisfy(s -> assertThat(s).contains("volumes"));
       assertThat(new Repository(store, clock).list(Kind.VOLUMES, null)).hasSize(1);
-      Grants grants = Grants.of(installed, "lifeboat", "lifeboat-prune");
+      Grants grants = Grants.of(management, ADMIN, "lifeboat-prune");
       Set<ApiRequest> used = checkAllowedAndDiscoveryOnlyRead(sent, grants);
       assertThat(used)
           .extracting(ApiRequest::describe)
           .contains(
+              "get volumesnapshots.snapshot.storage.k8s.io",
               "delete volumesnapshots.snapshot.storage.k8s.io",
+              "get volumesnapshotcontents.snapshot.storage.k8s.io",
               "delete volumesnapshotcontents.snapshot.storage.k8s.io");
       assertEveryGrantedVerbIsUsed(grants, used);
     }
@@ -217,26 +232,100 @@ class RbacLeastPrivilegeIT {
 
   @Test
   void theJobsThatReportTheirRunPostTheEventInTheirOwnNamespaceOnly() {
-    List<String> sent = eventRequests("lifeboat-namespace-export-29399520-x7k2p");
-    Set<ApiRequest> checks =
-        sent.stream().flatMap(r -> ApiRequest.checks(r).stream()).collect(Collectors.toSet());
-    assertThat(checks)
-        .extracting(r -> r.describe() + " in " + r.namespace())
-        .containsExactlyInAnyOrder("get pods in lifeboat", "create events in lifeboat");
-
-    for (String account :
-        List.of(
-            "lifeboat-namespace-export",
-            "lifeboat-namespace-restore",
-            "lifeboat-volume-snapshot",
-            "lifeboat-prune")) {
-      Grants grants = Grants.of(installed, "lifeboat", account);
-      assertThat(checks).as(account).allMatch(grants::allows);
+    for (var side :
+        Map.of(
+                "lifeboat",
+                Map.entry(
+                    installed, List.of("lifeboat-namespace-export", "lifeboat-volume-snapshot")),
+                ADMIN,
+                Map.entry(management, List.of("lifeboat-namespace-restore", "lifeboat-prune")))
+            .entrySet()) {
+      String namespace = side.getKey();
+      Set<ApiRequest> checks =
+          eventRequests("lifeboat-run-29399520-x7k2p", namespace).stream()
+              .flatMap(r -> ApiRequest.checks(r).stream())
+              .collect(Collectors.toSet());
+      assertThat(checks)
+          .extracting(r -> r.describe() + " in " + r.namespace())
+          .containsExactlyInAnyOrder("get pods in " + namespace, "create events in " + namespace);
+      for (String account : side.getValue().getValue()) {
+        Grants grants = Grants.of(side.getValue().getKey(), namespace, account);
+        assertThat(checks).as(account).allMatch(grants::allows);
+        if (!account.equals("lifeboat-namespace-restore")) { // it creates anything it restores
+          assertThat(grants.allows(new ApiRequest("create", "", "events", "shop")))
+              .as(account + ": an Event in another namespace")
+              .isFalse();
+        }
+      }
     }
+  }
+
+  @Test
+  void theBackedUpClusterHoldsNoAdminSecretSoTheExportRoleReadsOnlyBackupSideSecrets() {
     Grants export = Grants.of(installed, "lifeboat", "lifeboat-namespace-export");
-    assertThat(export.allows(new ApiRequest("create", "", "events", "shop")))
-        .as("an Event in another namespace")
-        .isFalse();
+    // RBAC cannot subtract: get, list on */* reads every Secret of the cluster, its own namespace's
+    // too. The guarantee is that nothing admin is ever put where it reads.
+    assertThat(export.allows(new ApiRequest("get", "", "secrets", "lifeboat"))).isTrue();
+    for (String dir : List.of(".", "overlays/k3s", "overlays/external-etcd", "overlays/aws-irsa")) {
+      assertThat(ManifestsIT.secretsReferenced(Kustomize.render(dir)))
+          .as("%s: Secrets the backed-up cluster's install reads", dir)
+          .isSubsetOf("lifeboat-s3-backup", "lifeboat-etcd-client")
+          .doesNotContain("lifeboat-s3-admin", "lifeboat-age-identity");
+    }
+    assertThat(ManifestsIT.secretsReferenced(management))
+        .contains("lifeboat-s3-admin", "lifeboat-age-identity", "lifeboat-target-kubeconfig");
+    assertThat(management)
+        .as("k8s/management lives in its own namespace, never lifeboat")
+        .filteredOn(o -> o.getMetadata().getNamespace() != null)
+        .allSatisfy(o -> assertThat(o.getMetadata().getNamespace()).isEqualTo(ADMIN));
+  }
+
+  @Test
+  void theVolumeSnapshotAccountMayExecOnlyWhereAHooksRoleBindingIsCreated() {
+    Grants base = Grants.of(installed, "lifeboat", "lifeboat-volume-snapshot");
+    List<HasMetadata> withHooks = new ArrayList<>(installed);
+    withHooks.add(hooksRoleBinding("shop"));
+    Grants shop = Grants.of(withHooks, "lifeboat", "lifeboat-volume-snapshot");
+
+    for (String namespace : List.of("shop", "kube-system", "lifeboat")) {
+      assertThat(base.allows(new ApiRequest("create", "", "pods/exec", namespace)))
+          .as("exec in " + namespace + " as installed")
+          .isFalse();
+    }
+    assertThat(shop.allows(new ApiRequest("create", "", "pods/exec", "shop"))).isTrue();
+    assertThat(shop.allows(new ApiRequest("get", "", "pods/exec", "shop"))).isTrue();
+    assertThat(shop.allows(new ApiRequest("create", "", "pods/exec", "kube-system"))).isFalse();
+    assertThat(installed)
+        .as("the hooks ClusterRole is shipped, bound by no ClusterRoleBinding")
+        .anyMatch(o -> o.getKind().equals("ClusterRole") && name(o).equals("lifeboat-volume-hooks"))
+        .noneMatch(
+            o ->
+                o instanceof io.fabric8.kubernetes.api.model.rbac.ClusterRoleBinding binding
+                    && binding.getRoleRef().getName().equals("lifeboat-volume-hooks"));
+  }
+
+  /**
+   * What {@code kubectl -n <namespace> create rolebinding lifeboat-volume-hooks
+   * --clusterrole=lifeboat-volume-hooks --serviceaccount=lifeboat:lifeboat-volume-snapshot} creates
+   * (the command base/volume-snapshot.yaml documents).
+   */
+  private static HasMetadata hooksRoleBinding(String namespace) {
+    return new io.fabric8.kubernetes.api.model.rbac.RoleBindingBuilder()
+        .withNewMetadata()
+        .withName("lifeboat-volume-hooks")
+        .withNamespace(namespace)
+        .endMetadata()
+        .withNewRoleRef("rbac.authorization.k8s.io", "ClusterRole", "lifeboat-volume-hooks")
+        .addNewSubject()
+        .withKind("ServiceAccount")
+        .withName("lifeboat-volume-snapshot")
+        .withNamespace("lifeboat")
+        .endSubject()
+        .build();
+  }
+
+  private static String name(HasMetadata o) {
+    return o.getMetadata().getName();
   }
 
   @Test
@@ -244,7 +333,14 @@ class RbacLeastPrivilegeIT {
     Set<String> known = ConfigNames.environmentVariables();
     assertThat(known)
         .contains("LIFEBOAT_PRUNE_MAX_JOB_DEADLINE", "LIFEBOAT_VOLUMES_READY_DEADLINE");
-    for (String dir : List.of(".", "overlays/k3s", "overlays/external-etcd", "overlays/aws-irsa")) {
+    for (String dir :
+        List.of(
+            ".",
+            "overlays/k3s",
+            "overlays/external-etcd",
+            "overlays/aws-irsa",
+            "../management",
+            "../management/overlays/aws-irsa")) {
       List<String> set =
           Kustomize.render(dir).stream()
               .filter(o -> o instanceof CronJob)
@@ -319,7 +415,10 @@ class RbacLeastPrivilegeIT {
    */
   private List<String> pruneAsTheJobDoes(VolumesCluster volumes) {
     List<Kind> kinds =
-        list(env("lifeboat-prune").getOrDefault("LIFEBOAT_PRUNE_KINDS", "etcd,namespace")).stream()
+        list(
+                env(management, "lifeboat-prune")
+                    .getOrDefault("LIFEBOAT_PRUNE_KINDS", "etcd,namespace"))
+            .stream()
             .map(Kind::parse)
             .toList();
     assertThat(kinds).as("the prune CronJob prunes volume backups").contains(Kind.VOLUMES);
@@ -341,15 +440,20 @@ class RbacLeastPrivilegeIT {
 
   /** The requests PodEvents sends for one run's Event on {@code pod} in the lifeboat namespace. */
   private static List<String> eventRequests(String pod) {
+    return eventRequests(pod, "lifeboat");
+  }
+
+  /** The requests PodEvents sends for one run's Event on {@code pod} in {@code namespace}. */
+  private static List<String> eventRequests(String pod, String namespace) {
     try (MockCluster events = new MockCluster()) {
       events
           .client
           .pods()
-          .inNamespace("lifeboat")
+          .inNamespace(namespace)
           .resource(new PodBuilder().withNewMetadata().withName(pod).endMetadata().build())
           .create();
       int before = events.dispatcher.requests().size();
-      new PodEvents(events.client, "lifeboat", pod)
+      new PodEvents(events.client, namespace, pod)
           .record(
               new RunReport(
                   Kind.NAMESPACE,
@@ -367,8 +471,12 @@ class RbacLeastPrivilegeIT {
   }
 
   private static Map<String, String> env(String cronJob) {
+    return env(installed, cronJob);
+  }
+
+  private static Map<String, String> env(List<HasMetadata> objects, String cronJob) {
     Map<String, String> env = new LinkedHashMap<>();
-    installed.stream()
+    objects.stream()
         .filter(o -> o instanceof CronJob && o.getMetadata().getName().equals(cronJob))
         .flatMap(o -> containers((CronJob) o).stream())
         .flatMap(c -> c.getEnv().stream())
