@@ -38,6 +38,12 @@ public final class ForgedBackup {
     void write(TarArchiveOutputStream tar) throws IOException;
   }
 
+  /** Writes the whole (uncompressed) tar stream by hand, headers included. */
+  @FunctionalInterface
+  public interface RawTar {
+    void write(OutputStream tar) throws IOException;
+  }
+
   private ForgedBackup() {}
 
   /** A backup of {@code scope} whose archive holds {@code objects} (path to JSON), in order. */
@@ -57,6 +63,22 @@ public final class ForgedBackup {
   /** A backup of {@code scope} whose archive's entries {@code entries} writes as it likes. */
   public static BackupRef write(
       ObjectStore store, java.time.Clock clock, Scope scope, Entries entries) {
+    return raw(
+        store,
+        clock,
+        scope,
+        out -> {
+          TarArchiveOutputStream tar = new TarArchiveOutputStream(out, "UTF-8");
+          tar.setLongFileMode(TarArchiveOutputStream.LONGFILE_POSIX);
+          tar.setBigNumberMode(TarArchiveOutputStream.BIGNUMBER_POSIX);
+          entry(tar, ArchiveLayout.VERSION_PATH, "1\n".getBytes(StandardCharsets.US_ASCII));
+          entries.write(tar);
+          tar.finish();
+        });
+  }
+
+  /** A backup of {@code scope} whose tar stream {@code body} writes byte by byte. */
+  public static BackupRef raw(ObjectStore store, java.time.Clock clock, Scope scope, RawTar body) {
     Repository attacker = new Repository(Repository.backupView(store), clock);
     PendingBackup pending = attacker.begin(Kind.NAMESPACE, scope, null);
     Encoding encoding = Encoding.of(AgeRecipients.none());
@@ -72,13 +94,8 @@ public final class ForgedBackup {
                   out.write(b, off, len);
                   rawSize[0] += len;
                 }
-              };
-          TarArchiveOutputStream tar = new TarArchiveOutputStream(counted, "UTF-8")) {
-        tar.setLongFileMode(TarArchiveOutputStream.LONGFILE_POSIX);
-        tar.setBigNumberMode(TarArchiveOutputStream.BIGNUMBER_POSIX);
-        entry(tar, ArchiveLayout.VERSION_PATH, "1\n".getBytes(StandardCharsets.US_ASCII));
-        entries.write(tar);
-        tar.finish();
+              }) {
+        body.write(counted);
       }
       var stored = writer.commit();
       var object = pending.recorded(stored, rawSize[0], HexFormat.of().formatHex(raw.digest()));
@@ -110,6 +127,55 @@ public final class ForgedBackup {
     tar.putArchiveEntry(entry);
     tar.write(content);
     tar.closeArchiveEntry();
+  }
+
+  /**
+   * A 512-byte ustar header (checksum included) for a raw tar stream: {@code type} {@code '0'} for
+   * a file, {@code 'x'} for a pax header, {@code 'L'} for a GNU long name.
+   */
+  public static byte[] header(String path, char type, long size) {
+    byte[] h = new byte[512];
+    byte[] name = path.getBytes(StandardCharsets.UTF_8);
+    System.arraycopy(name, 0, h, 0, Math.min(100, name.length));
+    put(h, 100, String.format("%07o", 0644));
+    put(h, 108, "0000000");
+    put(h, 116, "0000000");
+    put(h, 124, String.format("%011o", size));
+    put(h, 136, String.format("%011o", 0));
+    h[156] = (byte) type;
+    put(h, 257, "ustar");
+    put(h, 263, "00");
+    java.util.Arrays.fill(h, 148, 156, (byte) ' ');
+    long sum = 0;
+    for (byte b : h) {
+      sum += b & 0xff;
+    }
+    put(h, 148, String.format("%06o", sum));
+    h[154] = 0;
+    return h;
+  }
+
+  /** The {@code metadata/version} entry every archive starts with, for a raw tar stream. */
+  public static void version(OutputStream out) throws IOException {
+    out.write(header(ArchiveLayout.VERSION_PATH, '0', 2));
+    byte[] record = new byte[512];
+    record[0] = '1';
+    record[1] = '\n';
+    out.write(record);
+  }
+
+  /** {@code size} zero bytes and the padding to the next 512-byte record. */
+  public static void zeros(OutputStream out, long size) throws IOException {
+    byte[] block = new byte[1 << 16];
+    long padded = (size + 511) / 512 * 512;
+    for (long left = padded; left > 0; left -= block.length) {
+      out.write(block, 0, (int) Math.min(block.length, left));
+    }
+  }
+
+  private static void put(byte[] header, int offset, String text) {
+    byte[] bytes = text.getBytes(StandardCharsets.US_ASCII);
+    System.arraycopy(bytes, 0, header, offset, bytes.length);
   }
 
   /** One entry of {@code size} zero bytes, streamed (a compression bomb's payload). */

@@ -22,6 +22,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -91,17 +92,20 @@ public final class RestoreRun {
           served = servedTypes();
         }
         Boolean namespaced = definitions ? Boolean.FALSE : served.get(type);
-        List<PlannedObject> written = new ArrayList<>();
+        // Only the CRDs' names and types are kept past their batch, for the wait.
+        Map<String, String> definitionsWritten = new LinkedHashMap<>();
         plan.planned()
             .forEachBatch(
                 type,
                 batch -> {
-                  written.addAll(restore(type, namespaced, batch, pool));
+                  for (PlannedObject o : restore(type, namespaced, batch, pool)) {
+                    if (definitions) {
+                      definitionsWritten.put(o.name(), servedType(o));
+                    }
+                  }
                   renewIfDue();
                 });
-        if (definitions) {
-          awaitEstablished(written);
-        }
+        awaitEstablished(definitionsWritten);
       }
     } finally {
       pool.shutdownNow();
@@ -277,16 +281,20 @@ public final class RestoreRun {
     }
   }
 
-  /** Waits for each written CRD; one that never gets Established fails its own objects. */
-  private void awaitEstablished(List<PlannedObject> written) {
+  /** {@code <plural>.<group>}: the type a CRD serves. */
+  private static String servedType(PlannedObject definition) {
+    var spec = definition.object().path("spec");
+    return spec.path("names").path("plural").asText() + "." + spec.path("group").asText();
+  }
+
+  /**
+   * Waits for each written CRD (name to served type); one that never gets Established fails its own
+   * objects.
+   */
+  private void awaitEstablished(Map<String, String> written) {
     RestoreOptions options = plan.options();
-    for (PlannedObject o : written) {
-      String name = o.name();
-      var definition = o.object().path("spec");
-      String type =
-          definition.path("names").path("plural").asText()
-              + "."
-              + definition.path("group").asText();
+    for (Map.Entry<String, String> definition : written.entrySet()) {
+      String name = definition.getKey();
       try {
         ClusterWriter.await(
             () -> established(name),
@@ -294,7 +302,7 @@ public final class RestoreRun {
             options.pollInterval(),
             "CustomResourceDefinition " + name + " did not become Established");
       } catch (IllegalStateException e) {
-        notEstablished.put(type, e.getMessage());
+        notEstablished.put(definition.getValue(), e.getMessage());
       }
     }
   }

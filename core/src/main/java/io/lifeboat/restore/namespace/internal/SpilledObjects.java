@@ -134,6 +134,11 @@ public final class SpilledObjects implements PlannedObjects, ArchiveReader.Sink 
     return this;
   }
 
+  /** The private directory holding the spill file (gone once closed). */
+  public java.nio.file.Path spillDirectory() {
+    return spill.directory();
+  }
+
   /** Objects the selection left out. */
   public long excluded() {
     return excluded;
