@@ -46,6 +46,30 @@ public class ApiDispatcher extends KubernetesCrudDispatcher {
   }
 
   /**
+   * As {@link #refuseCreate}, the Status also naming the refused {@code field} with {@code
+   * causeReason} ({@code FieldValueInvalid}), as a 422 from validation does.
+   */
+  public void refuseCreate(
+      String collectionPath,
+      String name,
+      int code,
+      String reason,
+      String message,
+      String field,
+      String causeReason) {
+    ObjectNode status = statusBody(code, message).put("reason", reason);
+    status
+        .putObject("details")
+        .put("name", name)
+        .putArray("causes")
+        .addObject()
+        .put("reason", causeReason)
+        .put("message", message)
+        .put("field", field);
+    createRefusals.put(collectionPath + "|" + name, status);
+  }
+
+  /**
    * Creates under {@code pathPrefix} answer 201 with the object as sent, without storing it: a
    * server that costs nothing per object, so a benchmark measures the client's own rate.
    */

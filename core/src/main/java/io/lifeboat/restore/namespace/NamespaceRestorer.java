@@ -1,6 +1,5 @@
 package io.lifeboat.restore.namespace;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.lifeboat.error.InvalidConfigurationException;
 import io.lifeboat.export.ExportSource;
@@ -17,6 +16,7 @@ import io.lifeboat.repository.RepositoryLayout;
 import io.lifeboat.repository.Scope;
 import io.lifeboat.restore.namespace.internal.ArchiveReader;
 import io.lifeboat.restore.namespace.internal.RestoreRun;
+import io.lifeboat.restore.namespace.internal.SpilledObjects;
 import io.lifeboat.store.Condition;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -43,51 +43,81 @@ public final class NamespaceRestorer {
     this.client = client;
   }
 
-  /** Reads the backup (verifying every stored byte) and decides, in order, what happens. */
+  /**
+   * Reads the backup (verifying every stored byte) and decides, in order, what happens. The
+   * archive's objects wait on disk (a private temporary directory) and are decided a batch at a
+   * time: close the plan to remove them.
+   */
   public RestorePlan plan(RestoreRequest request) {
     RestoreOptions options = request.options();
     Manifest manifest = repository.manifest(request.backup());
     String sourceNamespace = manifest.source(ExportSource.class).namespace();
-    List<ArchivedObject> archived =
-        ArchiveReader.read(repository.store(), manifest, request.decoding());
-    List<PlannedObject> planned = decide(archived, options, request.backup().id().toString());
-    Scope target = Scope.namespace(request.targetCluster(), options.mapping().map(sourceNamespace));
-    String restoreId = BackupId.next(repository.clock().instant()).toString();
-    VolumesPlan volumes = VolumesPlan.decide(repository, options.volumes(), request.backup());
-    return new RestorePlan(
-        restoreId,
-        request.backup(),
-        target,
-        options,
-        planned,
-        archived.size() - planned.size(),
-        request.runner(),
-        volumes);
+    String backupId = request.backup().id().toString();
+    Selection selection = options.selection();
+    List<LabelSelector> selectors =
+        selection.labelSelectors().stream().map(LabelSelector::parse).toList();
+    SpilledObjects objects =
+        new SpilledObjects(
+            request.limits(),
+            sourceNamespace,
+            type -> typeSelected(type, selection),
+            o -> labelsSelected(o, selectors));
+    try {
+      ArchiveReader.read(
+          repository.store(), manifest, request.decoding(), request.limits(), objects);
+      objects.finish(owners -> planner(owners, options, backupId, sourceNamespace));
+      Scope target =
+          Scope.namespace(request.targetCluster(), options.mapping().map(sourceNamespace));
+      String restoreId = BackupId.next(repository.clock().instant()).toString();
+      VolumesPlan volumes = VolumesPlan.decide(repository, options.volumes(), request.backup());
+      return new RestorePlan(
+          restoreId,
+          request.backup(),
+          target,
+          options,
+          objects,
+          objects.excluded(),
+          request.runner(),
+          volumes);
+    } catch (RuntimeException e) {
+      objects.close();
+      throw e;
+    }
   }
 
   /**
-   * What happens to each archived object, in restore order: the selection, {@link RestoreOrder},
-   * {@link ObjectCleaner} and the resource modifiers. A pure function of its arguments; objects the
-   * selection leaves out are not in the result.
+   * What happens to each archived object of a backup of {@code sourceNamespace}, in restore order:
+   * the selection, {@link Placement}, {@link RestoreOrder}, {@link ObjectCleaner} and the resource
+   * modifiers. A pure function of its arguments, all in memory; objects the selection leaves out
+   * are not in the result.
    */
   public static List<PlannedObject> decide(
-      List<ArchivedObject> archived, RestoreOptions options, String backupId) {
+      List<ArchivedObject> archived,
+      RestoreOptions options,
+      String backupId,
+      String sourceNamespace) {
     List<LabelSelector> selectors =
         options.selection().labelSelectors().stream().map(LabelSelector::parse).toList();
     List<ArchivedObject> selected = new ArrayList<>();
     for (ArchivedObject o : archived) {
-      if (selected(o, options.selection(), selectors)) {
+      if (typeSelected(o.typeDirectory(), options.selection()) && labelsSelected(o, selectors)) {
         selected.add(o);
       }
     }
     selected.sort(RestoreOrder.OBJECTS);
+    ObjectCleaner.Owners owners = new ObjectCleaner.Owners();
+    selected.stream()
+        .filter(o -> Placement.refusal(o, sourceNamespace).isEmpty())
+        .forEach(owners::add);
+    ObjectPlanner planner = planner(owners, options, backupId, sourceNamespace);
+    return selected.stream().map(planner::plan).toList();
+  }
+
+  private static ObjectPlanner planner(
+      ObjectCleaner.Owners owners, RestoreOptions options, String backupId, String source) {
     ObjectCleaner cleaner =
-        new ObjectCleaner(selected, options.mapping(), backupId, options.preserveNodePorts());
-    List<PlannedObject> planned = new ArrayList<>(selected.size());
-    for (ArchivedObject o : selected) {
-      planned.add(plan(o, cleaner, options));
-    }
-    return planned;
+        new ObjectCleaner(owners, options.mapping(), backupId, options.preserveNodePorts());
+    return new ObjectPlanner(cleaner, options, source);
   }
 
   /**
@@ -128,35 +158,14 @@ public final class NamespaceRestorer {
     return keys;
   }
 
-  private static PlannedObject plan(
-      ArchivedObject archived, ObjectCleaner cleaner, RestoreOptions options) {
-    ObjectCleaner.Decision decision = cleaner.decide(archived);
-    switch (decision.action()) {
-      case SKIP:
-        return new PlannedObject(archived, PlannedObject.Action.SKIP, decision.reason(), null);
-      case LEAVE_TO_CONTROLLER:
-        return new PlannedObject(
-            archived, PlannedObject.Action.LEAVE_TO_CONTROLLER, decision.reason(), null);
-      default:
-        break;
-    }
-    try {
-      ObjectNode object = options.modifiers().apply(archived.typeDirectory(), decision.object());
-      return new PlannedObject(archived, PlannedObject.Action.RESTORE, null, object);
-    } catch (ResourceModifiers.ModifierFailure e) {
-      return new PlannedObject(archived, PlannedObject.Action.FAIL, e.getMessage(), null);
-    }
-  }
-
-  private static boolean selected(
-      ArchivedObject o, Selection selection, List<LabelSelector> selectors) {
-    String type = o.typeDirectory();
+  private static boolean typeSelected(String type, Selection selection) {
     int dot = type.indexOf('.');
     String resource = dot < 0 ? type : type.substring(0, dot);
     String group = dot < 0 ? "" : type.substring(dot + 1);
-    if (!selection.includesResource(resource, group)) {
-      return false;
-    }
+    return selection.includesResource(resource, group);
+  }
+
+  private static boolean labelsSelected(ArchivedObject o, List<LabelSelector> selectors) {
     if (selectors.isEmpty() || o.kind().equals("Namespace")) {
       return true;
     }

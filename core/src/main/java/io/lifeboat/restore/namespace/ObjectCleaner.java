@@ -29,9 +29,7 @@ public final class ObjectCleaner {
   /** Added by a restore (not by rendering) to every object it writes: which restore wrote it. */
   public static final String RESTORE_LABEL = "lifeboat.io/restore";
 
-  private final Set<String> uids = new HashSet<>();
-  private final Set<String> keys = new HashSet<>();
-  private final Set<String> restoredVolumes = new HashSet<>();
+  private final Owners owners;
   private final NamespaceMapping mapping;
   private final String backupId;
   private final boolean preserveNodePorts;
@@ -46,15 +44,39 @@ public final class ObjectCleaner {
       NamespaceMapping mapping,
       String backupId,
       boolean preserveNodePorts) {
+    this(Owners.of(restoring), mapping, backupId, preserveNodePorts);
+  }
+
+  /** With the owners index gathered while the archive streamed by. */
+  public ObjectCleaner(
+      Owners owners, NamespaceMapping mapping, String backupId, boolean preserveNodePorts) {
+    this.owners = owners;
     this.mapping = mapping;
     this.backupId = backupId;
     this.preserveNodePorts = preserveNodePorts;
-    for (ArchivedObject o : restoring) {
+  }
+
+  /**
+   * What the ownership rule needs to know of every object a restore takes: uids, identities and the
+   * PersistentVolumes restored, a few strings per object, gathered one object at a time.
+   */
+  public static final class Owners {
+    private final Set<String> uids = new HashSet<>();
+    private final Set<String> keys = new HashSet<>();
+    private final Set<String> restoredVolumes = new HashSet<>();
+
+    public static Owners of(List<ArchivedObject> restoring) {
+      Owners owners = new Owners();
+      restoring.forEach(owners::add);
+      return owners;
+    }
+
+    public void add(ArchivedObject o) {
       String uid = o.object().path("metadata").path("uid").asText("");
       if (!uid.isEmpty()) {
         uids.add(uid);
       }
-      keys.add(key(group(o.apiVersion()), o.kind(), namespace(o.object()), o.name()));
+      keys.add(key(group(o.apiVersion()), o.kind(), namespace(o), o.name()));
       if (o.kind().equals("PersistentVolume") && TypeActions.skipReason(o.object()).isEmpty()) {
         restoredVolumes.add(o.name());
       }
@@ -67,18 +89,18 @@ public final class ObjectCleaner {
     if (skip.isPresent()) {
       return new Decision(Action.SKIP, skip.get(), null);
     }
-    Optional<String> owner = restoredOwner(archived.object());
+    Optional<String> owner = restoredOwner(archived);
     if (owner.isPresent()) {
       return new Decision(
           Action.LEAVE_TO_CONTROLLER,
           "owned by " + owner.get() + ", which is restored: its controller recreates it",
           null);
     }
-    return new Decision(Action.RESTORE, null, clean(archived.object()));
+    return new Decision(Action.RESTORE, null, clean(archived));
   }
 
-  private ObjectNode clean(ObjectNode original) {
-    ObjectNode object = original.deepCopy();
+  private ObjectNode clean(ArchivedObject archived) {
+    ObjectNode object = archived.object().deepCopy();
     ObjectNode metadata = object.with("metadata");
     metadata.remove(
         List.of(
@@ -95,30 +117,34 @@ public final class ObjectCleaner {
     object.remove("status");
     ObjectNode labels = metadata.with("labels");
     labels.put(BACKUP_LABEL, backupId);
-    if (metadata.has("namespace")) {
-      metadata.put("namespace", mapping.map(metadata.get("namespace").asText()));
+    // The archive path decides the namespace (Placement), always explicitly: an object without
+    // one must never land in the restore client's default namespace.
+    if (archived.clusterScoped()) {
+      metadata.remove("namespace");
+    } else {
+      metadata.put("namespace", mapping.map(archived.namespace()));
     }
-    TypeActions.clean(object, mapping, preserveNodePorts, restoredVolumes);
+    TypeActions.clean(object, mapping, preserveNodePorts, owners.restoredVolumes);
     return object;
   }
 
-  private Optional<String> restoredOwner(ObjectNode object) {
-    String namespace = namespace(object);
-    for (JsonNode reference : object.path("metadata").path("ownerReferences")) {
+  private Optional<String> restoredOwner(ArchivedObject archived) {
+    String namespace = namespace(archived);
+    for (JsonNode reference : archived.object().path("metadata").path("ownerReferences")) {
       String group = group(reference.path("apiVersion").asText());
       String kind = reference.path("kind").asText();
       String name = reference.path("name").asText();
-      if (uids.contains(reference.path("uid").asText(""))
-          || keys.contains(key(group, kind, namespace, name))
-          || keys.contains(key(group, kind, "", name))) {
+      if (owners.uids.contains(reference.path("uid").asText(""))
+          || owners.keys.contains(key(group, kind, namespace, name))
+          || owners.keys.contains(key(group, kind, "", name))) {
         return Optional.of(kind + " " + name);
       }
     }
     return Optional.empty();
   }
 
-  private static String namespace(JsonNode object) {
-    return object.path("metadata").path("namespace").asText("");
+  private static String namespace(ArchivedObject o) {
+    return o.namespace() == null ? "" : o.namespace();
   }
 
   private static String group(String apiVersion) {

@@ -91,8 +91,9 @@ public final class ResourceModifiers {
 
   /** A rule that matched an object could not be applied to it. */
   public static final class ModifierFailure extends RuntimeException {
-    ModifierFailure(String message, Throwable cause) {
-      super(message, cause);
+    ModifierFailure(String message) {
+      // No cause and no stack trace: the cause's message may quote the object's data.
+      super(message, null, false, false);
     }
   }
 
@@ -194,14 +195,32 @@ public final class ResourceModifiers {
           .allMatch(e -> e.getValue().equals(labels.path(e.getKey()).asText(null)));
     }
 
+    /**
+     * Applies the patches one operation at a time, so a failure names the operation and its JSON
+     * pointer. Never zjsonpatch's message: a failed {@code test} quotes the object's value (a
+     * Secret's data), and the reason is printed and stored in the report.
+     */
     JsonNode apply(JsonNode object) {
       JsonNode result = object;
-      try {
-        if (!jsonPatch.isEmpty()) {
-          result = JsonPatch.apply(jsonPatch, result);
+      for (int i = 0; i < jsonPatch.size(); i++) {
+        JsonNode operation = jsonPatch.get(i);
+        try {
+          result = JsonPatch.apply(JsonNodeFactory.instance.arrayNode().add(operation), result);
+        } catch (RuntimeException e) {
+          String op = operation.path("op").asText();
+          throw new ModifierFailure(
+              name
+                  + " failed: patch "
+                  + (i + 1)
+                  + " ("
+                  + op
+                  + " "
+                  + operation.path("path").asText()
+                  + ") "
+                  + (op.equals("test")
+                      ? "found a different value at its path"
+                      : "could not apply: its path (or from) is missing or of another type"));
         }
-      } catch (RuntimeException e) {
-        throw new ModifierFailure(name + " failed: " + e.getMessage(), e);
       }
       for (JsonNode patch : mergePatches) {
         result = merge(result.deepCopy(), patch);

@@ -13,13 +13,24 @@ import java.util.Objects;
  *
  * @param targetCluster the cluster restored into; the backup's own cluster when null
  * @param runner who runs (pod or host name), recorded in the lease
+ * @param limits what the archive may hold at most ({@link RestoreLimits#defaults()} when null)
  */
 public record RestoreRequest(
     BackupRef backup,
     ClusterName targetCluster,
     Decoding decoding,
     RestoreOptions options,
-    String runner) {
+    String runner,
+    RestoreLimits limits) {
+
+  public RestoreRequest(
+      BackupRef backup,
+      ClusterName targetCluster,
+      Decoding decoding,
+      RestoreOptions options,
+      String runner) {
+    this(backup, targetCluster, decoding, options, runner, null);
+  }
 
   public RestoreRequest {
     Objects.requireNonNull(backup, "backup");
@@ -31,5 +42,6 @@ public record RestoreRequest(
     targetCluster = targetCluster == null ? backup.scope().cluster() : targetCluster;
     options = options == null ? RestoreOptions.defaults() : options;
     runner = runner == null ? "lifeboat" : runner;
+    limits = limits == null ? RestoreLimits.defaults() : limits;
   }
 }

@@ -62,7 +62,7 @@ class JqFilterIT {
       archived.add(o);
     }
     List<PlannedObject> planned =
-        NamespaceRestorer.decide(archived, RestoreOptions.defaults(), BACKUP_ID);
+        NamespaceRestorer.decide(archived, RestoreOptions.defaults(), BACKUP_ID, "shop");
     RestorePlan plan =
         new RestorePlan(
             "r", null, Scope.parse("prod/shop"), RestoreOptions.defaults(), planned, 0, "t", null);

@@ -121,14 +121,18 @@ public class NamespaceCommand {
         Repository repository = new Repository(store, Clock.systemUTC());
         NamespaceRestorer restorer =
             NamespaceRestores.restorer(repository, dryRun ? null : client.get());
-        RestorePlan plan = restorer.plan(NamespaceRestores.request(settings, config, repository));
-        if (dryRun) {
-          System.out.print(plan.render());
-          return 0;
+        var request =
+            NamespaceRestores.request(
+                settings, config, repository, NamespaceRestores.limits(restore));
+        try (RestorePlan plan = restorer.plan(request)) {
+          if (dryRun) {
+            plan.render(System.out);
+            return 0;
+          }
+          var report = restorer.execute(plan);
+          System.out.print(report.render());
+          return report.exitCode().code();
         }
-        var report = restorer.execute(plan);
-        System.out.print(report.render());
-        return report.exitCode().code();
       }
     }
 
@@ -172,12 +176,14 @@ public class NamespaceCommand {
       var settings = backup.over(NamespaceRestores.settings(restore, config));
       try (ObjectStore store = location.open(config)) {
         Repository repository = new Repository(store, Clock.systemUTC());
-        RestorePlan plan =
-            NamespaceRestores.restorer(repository, null)
-                .plan(NamespaceRestores.request(settings, config, repository));
-        plan.writeObjects(System.out, output, clean);
-        System.out.flush();
-        return 0;
+        var request =
+            NamespaceRestores.request(
+                settings, config, repository, NamespaceRestores.limits(restore));
+        try (RestorePlan plan = NamespaceRestores.restorer(repository, null).plan(request)) {
+          plan.writeObjects(System.out, output, clean);
+          System.out.flush();
+          return 0;
+        }
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }

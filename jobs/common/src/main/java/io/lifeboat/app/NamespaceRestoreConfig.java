@@ -60,4 +60,19 @@ public interface NamespaceRestoreConfig {
   /** How far from the namespace backup {@code nearest} looks. */
   @WithDefault("1h")
   Duration volumesWindow();
+
+  /**
+   * Largest object (tar entry) a restore reads, with an optional K, M or G suffix; a larger one
+   * fails as that object, unread. etcd stores at most 1.5 MiB per object.
+   */
+  @WithDefault("16M")
+  String maxObjectSize();
+
+  /** Most objects one archive may hold; more ends the restore (exit 6). */
+  @WithDefault("500000")
+  String maxObjects();
+
+  /** Most bytes the archive may decompress to (a compression bomb ends the restore, exit 6). */
+  @WithDefault("8G")
+  String maxArchiveSize();
 }

@@ -13,6 +13,7 @@ import io.lifeboat.restore.namespace.ExistingPolicy;
 import io.lifeboat.restore.namespace.NamespaceMapping;
 import io.lifeboat.restore.namespace.NamespaceRestorer;
 import io.lifeboat.restore.namespace.ResourceModifiers;
+import io.lifeboat.restore.namespace.RestoreLimits;
 import io.lifeboat.restore.namespace.RestoreOptions;
 import io.lifeboat.restore.namespace.RestoreRequest;
 import io.lifeboat.restore.namespace.VolumeBackupChoice;
@@ -87,8 +88,19 @@ public final class NamespaceRestores {
         restore.volumesWindow());
   }
 
+  /** {@code lifeboat.restore.max-object-size}, {@code max-objects}, {@code max-archive-size}. */
+  public static RestoreLimits limits(NamespaceRestoreConfig restore) {
+    return RestoreLimits.parse(
+        restore.maxObjectSize(), restore.maxObjects(), restore.maxArchiveSize());
+  }
+
   public static RestoreRequest request(
       Settings settings, LifeboatConfig config, Repository repository) {
+    return request(settings, config, repository, RestoreLimits.defaults());
+  }
+
+  public static RestoreRequest request(
+      Settings settings, LifeboatConfig config, Repository repository, RestoreLimits limits) {
     if (settings.namespace() == null) {
       throw new InvalidConfigurationException(
           "lifeboat.restore.namespace (--namespace) is required: the namespace of the backup");
@@ -114,7 +126,8 @@ public final class NamespaceRestores {
         settings.identity() == null
             ? Decoding.withoutIdentities()
             : Decoding.with(AgeIdentities.fromFile(settings.identity()));
-    return new RestoreRequest(backup, Tasks.cluster(config), decoding, options, Tasks.runner());
+    return new RestoreRequest(
+        backup, Tasks.cluster(config), decoding, options, Tasks.runner(), limits);
   }
 
   public static NamespaceRestorer restorer(Repository repository, KubernetesClient client) {

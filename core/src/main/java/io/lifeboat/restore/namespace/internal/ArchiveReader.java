@@ -1,16 +1,13 @@
 package io.lifeboat.restore.namespace.internal;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.lifeboat.codec.Decoding;
 import io.lifeboat.codec.StoredName;
 import io.lifeboat.error.IntegrityException;
 import io.lifeboat.error.LocationUnavailableException;
 import io.lifeboat.export.archive.ArchiveLayout;
 import io.lifeboat.repository.DataObject;
-import io.lifeboat.repository.Json;
 import io.lifeboat.repository.Manifest;
-import io.lifeboat.restore.namespace.ArchivedObject;
+import io.lifeboat.restore.namespace.RestoreLimits;
 import io.lifeboat.store.ObjectStore;
 import java.io.FilterInputStream;
 import java.io.IOException;
@@ -19,18 +16,15 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.util.ArrayList;
 import java.util.HexFormat;
-import java.util.List;
 import java.util.Optional;
-import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
-import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
 
 /**
  * Reads a namespace backup's archive by streaming its stored object once: the stored bytes are
  * hashed and counted as they arrive and checked against the manifest's {@link DataObject} at the
  * end (an {@link IntegrityException}, exit 6, on any difference), decoded with {@link Decoding}
- * (age, zstd) and split into tar entries.
+ * (age, zstd) and split into tar entries by {@link BoundedTarReader}. The bucket is untrusted: the
+ * read is bounded by {@link RestoreLimits} whatever the archive declares.
  */
 public final class ArchiveReader {
   private ArchiveReader() {}
@@ -47,19 +41,49 @@ public final class ArchiveReader {
                     "manifest of " + manifest.ref() + " lists no " + ArchiveLayout.PAYLOAD));
   }
 
-  /** Every object of the archive, in archive order. */
-  public static List<ArchivedObject> read(ObjectStore store, Manifest manifest, Decoding decoding) {
+  /** Receives each object entry of the archive, in archive order. */
+  public interface Sink {
+    /**
+     * @param place where the archive path puts the object
+     * @param json its bytes, or null when the entry was refused unread
+     * @param refusal why it was refused (names the entry and the limit, never its content)
+     */
+    void accept(ArchiveLayout.Entry place, String path, byte[] json, String refusal);
+  }
+
+  /**
+   * Streams the archive once into {@code sink}, verifying the stored bytes against the manifest at
+   * the end. Memory holds one entry at most ({@link RestoreLimits#maxObjectSize()}); an entry over
+   * it is passed refused and skipped unread. More than {@link RestoreLimits#maxObjects()} objects
+   * or a stream expanding past {@link RestoreLimits#maxArchiveSize()} ends the read as an {@link
+   * IntegrityException} (exit 6) naming the property.
+   */
+  public static void read(
+      ObjectStore store, Manifest manifest, Decoding decoding, RestoreLimits limits, Sink sink) {
     DataObject payload = payload(manifest);
     String key = manifest.ref().dataPrefix() + payload.name();
-    List<ArchivedObject> objects = new ArrayList<>();
     try (Checked stored = new Checked(store.get(key));
-        InputStream decoded = decoding.decode(stored, key)) {
-      TarArchiveInputStream tar = new TarArchiveInputStream(decoded, StandardCharsets.UTF_8.name());
+        InputStream decoded = new Bounded(decoding.decode(stored, key), limits, key)) {
+      BoundedTarReader tar = new BoundedTarReader(decoded, key);
       readVersion(tar, key);
-      for (TarArchiveEntry entry = tar.getNextEntry(); entry != null; entry = tar.getNextEntry()) {
-        Optional<ArchiveLayout.Entry> place = ArchiveLayout.parse(entry.getName());
-        if (entry.isFile() && place.isPresent()) {
-          objects.add(object(place.get(), tar.readAllBytes(), key, entry.getName()));
+      long objects = 0;
+      for (BoundedTarReader.Entry entry = tar.next(); entry != null; entry = tar.next()) {
+        Optional<ArchiveLayout.Entry> place = ArchiveLayout.parse(entry.path());
+        if (!entry.isFile() || place.isEmpty()) {
+          continue;
+        }
+        if (++objects > limits.maxObjects()) {
+          throw new IntegrityException(
+              "'"
+                  + key
+                  + "' holds more than "
+                  + limits.maxObjects()
+                  + " objects (lifeboat.restore.max-objects): not restored");
+        }
+        if (entry.size() > limits.maxObjectSize()) {
+          sink.accept(place.get(), entry.path(), null, tooLarge(entry, limits));
+        } else {
+          sink.accept(place.get(), entry.path(), tar.data().readAllBytes(), null);
         }
       }
       decoded.transferTo(OutputStream.nullOutputStream());
@@ -69,16 +93,25 @@ public final class ArchiveReader {
       throw new LocationUnavailableException(
           "cannot read '" + key + "' from " + store.location() + ": " + e.getMessage(), e);
     }
-    return objects;
   }
 
-  private static void readVersion(TarArchiveInputStream tar, String key) throws IOException {
-    TarArchiveEntry first = tar.getNextEntry();
-    if (first == null || !first.getName().equals(ArchiveLayout.VERSION_PATH)) {
+  private static String tooLarge(BoundedTarReader.Entry entry, RestoreLimits limits) {
+    return "tar entry "
+        + entry.path()
+        + " is "
+        + entry.size()
+        + " bytes, over lifeboat.restore.max-object-size ("
+        + limits.maxObjectSize()
+        + " bytes): not read";
+  }
+
+  private static void readVersion(BoundedTarReader tar, String key) throws IOException {
+    BoundedTarReader.Entry first = tar.next();
+    if (first == null || !first.path().equals(ArchiveLayout.VERSION_PATH) || first.size() > 64) {
       throw new IntegrityException(
           "'" + key + "' does not start with " + ArchiveLayout.VERSION_PATH + ": not an export");
     }
-    String version = new String(tar.readAllBytes(), StandardCharsets.US_ASCII).strip();
+    String version = new String(tar.data().readAllBytes(), StandardCharsets.US_ASCII).strip();
     if (!version.equals(ArchiveLayout.FORMAT_VERSION)) {
       throw new IntegrityException(
           "'"
@@ -90,13 +123,42 @@ public final class ArchiveReader {
     }
   }
 
-  private static ArchivedObject object(
-      ArchiveLayout.Entry place, byte[] json, String key, String path) {
-    JsonNode node = Json.read(json, JsonNode.class, key + "!" + path);
-    if (!(node instanceof ObjectNode object)) {
-      throw new IntegrityException("'" + key + "!" + path + "' is not a JSON object");
+  /** The decoded (tar) stream, ended as an integrity failure past the archive size limit. */
+  private static final class Bounded extends FilterInputStream {
+    private final RestoreLimits limits;
+    private final String key;
+    private long size;
+
+    Bounded(InputStream in, RestoreLimits limits, String key) {
+      super(in);
+      this.limits = limits;
+      this.key = key;
     }
-    return new ArchivedObject(place.typeDirectory(), place.namespace(), place.name(), object);
+
+    @Override
+    public int read() throws IOException {
+      byte[] one = new byte[1];
+      return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
+    }
+
+    @Override
+    public int read(byte[] buffer, int offset, int length) throws IOException {
+      int n = in.read(buffer, offset, length);
+      if (n > 0 && (size += n) > limits.maxArchiveSize()) {
+        throw new IntegrityException(
+            "'"
+                + key
+                + "' decompresses to more than "
+                + limits.maxArchiveSize()
+                + " bytes (lifeboat.restore.max-archive-size): not restored");
+      }
+      return n;
+    }
+
+    @Override
+    public long skip(long n) throws IOException {
+      return Math.max(0, read(new byte[(int) Math.min(Math.max(n, 1), 8192)]));
+    }
   }
 
   /** Hashes and counts the stored bytes as the decoder pulls them. */

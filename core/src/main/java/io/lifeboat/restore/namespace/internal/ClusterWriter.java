@@ -2,9 +2,10 @@ package io.lifeboat.restore.namespace.internal;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.api.model.Status;
+import io.fabric8.kubernetes.api.model.StatusCause;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
-import io.fabric8.kubernetes.client.dsl.NonNamespaceOperation;
 import io.fabric8.kubernetes.client.dsl.Resource;
 import io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext;
 import io.lifeboat.export.internal.KubeFailures;
@@ -14,13 +15,15 @@ import io.lifeboat.restore.namespace.PlannedObject;
 import io.lifeboat.restore.namespace.RestoreReport.ObjectResult;
 import io.lifeboat.restore.namespace.RestoreReport.Outcome;
 import java.time.Duration;
+import java.util.List;
 import java.util.function.BooleanSupplier;
 
 /**
  * Writes one planned object through fabric8's generic API and sorts the API's answer: created; 409
  * AlreadyExists goes to the existing-object policy; any other refusal (422 Invalid, 403 Forbidden,
- * 404 for a type not served) fails that object with the API's reason. Only an unreachable API
- * server (or rejected credentials) aborts the restore (exit 4).
+ * 404 for a type not served) fails that object with the API's code, reason and causes (never its
+ * message, see {@link #describe}). Only an unreachable API server (or rejected credentials) aborts
+ * the restore (exit 4).
  */
 public final class ClusterWriter {
   private static final String TERMINATING = "Terminating";
@@ -65,8 +68,12 @@ public final class ClusterWriter {
         throw KubeFailures.unavailable(e, server);
       }
       return result(planned, Outcome.FAILED, describe(e));
-    } catch (RuntimeException e) {
+    } catch (IllegalStateException e) {
+      // Our own waits (await): their messages name the object and the timeout only.
       return result(planned, Outcome.FAILED, e.getMessage());
+    } catch (RuntimeException e) {
+      // Anything else (a serialization error) may quote the object: its type only.
+      return result(planned, Outcome.FAILED, "failed: " + e.getClass().getSimpleName());
     }
   }
 
@@ -130,16 +137,23 @@ public final class ClusterWriter {
     }
   }
 
+  /**
+   * The object's resource, always in the namespace the plan pinned (its archive path's, mapped):
+   * never the client's default namespace, which for a restore Job is Lifeboat's own.
+   */
   private Resource<GenericKubernetesResource> resource(PlannedObject planned, ObjectNode object) {
     GenericKubernetesResource body =
         client.getKubernetesSerialization().convertValue(object, GenericKubernetesResource.class);
-    NonNamespaceOperation<GenericKubernetesResource, ?, Resource<GenericKubernetesResource>> op =
-        planned.namespace() == null
-            ? client.genericKubernetesResources(context(planned, object))
-            : client
-                .genericKubernetesResources(context(planned, object))
-                .inNamespace(planned.namespace());
-    return op.resource(body);
+    var all = client.genericKubernetesResources(context(planned, object));
+    if (planned.archived().clusterScoped()) {
+      return all.resource(body);
+    }
+    String namespace = planned.namespace();
+    if (namespace == null || namespace.isEmpty()) {
+      throw new IllegalStateException(
+          planned.describe() + " has no target namespace: refused (not written)");
+    }
+    return all.inNamespace(namespace).resource(body);
   }
 
   /** The type from the archive directory and the object's own apiVersion: no discovery needed. */
@@ -156,16 +170,34 @@ public final class ClusterWriter {
         .build();
   }
 
-  private static String describe(KubernetesClientException e) {
-    if (e.getStatus() != null && e.getStatus().getReason() != null) {
-      return "HTTP "
-          + e.getCode()
-          + " "
-          + e.getStatus().getReason()
-          + ": "
-          + e.getStatus().getMessage();
+  /**
+   * The API's refusal without its message: a 422's message quotes the refused value ({@code Invalid
+   * value: "..."}), an admission webhook's may quote anything. The code, the reason and each
+   * cause's field and type say what was refused and why; the values stay in the cluster.
+   */
+  static String describe(KubernetesClientException e) {
+    Status status = e.getStatus();
+    if (e.getCode() <= 0) {
+      return KubeFailures.describe(e);
     }
-    return KubeFailures.describe(e);
+    StringBuilder text = new StringBuilder("HTTP ").append(e.getCode());
+    if (status != null && status.getReason() != null && !status.getReason().isEmpty()) {
+      text.append(' ').append(status.getReason());
+    }
+    List<StatusCause> causes =
+        status == null || status.getDetails() == null ? null : status.getDetails().getCauses();
+    if (causes != null && !causes.isEmpty()) {
+      text.append(": ");
+      for (int i = 0; i < causes.size(); i++) {
+        StatusCause cause = causes.get(i);
+        text.append(i == 0 ? "" : ", ")
+            .append(cause.getField() == null ? "(object)" : cause.getField())
+            .append(' ')
+            .append(cause.getReason() == null ? "refused" : cause.getReason());
+      }
+    }
+    return text.append(" (the API server's message is left out: it may quote object data)")
+        .toString();
   }
 
   private static ObjectResult result(PlannedObject planned, Outcome outcome, String reason) {

@@ -32,12 +32,16 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.stream.Collectors;
 
 /**
  * One execution of a plan: CRDs first, waited on until Established (with a deadline), discovery
- * refreshed, then every other type in plan order, the objects of one type written concurrently. The
- * lease is renewed between types when a third of its time has passed.
+ * refreshed, then every other type in plan order, a batch of one type at a time (the plan reads
+ * them from disk), the objects of a batch written concurrently. The lease is renewed between
+ * batches when a third of its time has passed.
+ *
+ * <p>Discovery also checks each object's scope: a namespaced type from a {@code cluster/} path, or
+ * a cluster-scoped one from a {@code namespaces/} path, fails ({@link
+ * io.lifeboat.restore.namespace.Placement}).
  *
  * <p>When the plan took a volumes backup, its PVCs are restored from their snapshots by {@link
  * VolumeRestorer} once the Namespace exists and before any other type (PVs, claims, workloads); the
@@ -50,7 +54,7 @@ public final class RestoreRun {
   private final Lease lease;
   private final Clock clock;
   private final ClusterWriter writer;
-  private final ObjectResult[] results;
+  private final List<ObjectResult> results = new ArrayList<>();
   private final Map<String, String> notEstablished = new HashMap<>();
   private final Map<String, VolumeRestoreReport.Result> fromSnapshots = new HashMap<>();
   private VolumeRestoreReport volumes;
@@ -70,45 +74,38 @@ public final class RestoreRun {
             plan.restoreId(),
             options.deleteTimeout(),
             options.pollInterval());
-    this.results = new ObjectResult[plan.objects().size()];
   }
 
   public RestoreReport run() {
     Instant started = clock.instant();
     renewed = started;
-    Map<String, List<Integer>> byType = new LinkedHashMap<>();
-    for (int i = 0; i < results.length; i++) {
-      PlannedObject o = plan.objects().get(i);
-      if (o.action() == PlannedObject.Action.RESTORE) {
-        byType.computeIfAbsent(o.typeDirectory(), t -> new ArrayList<>()).add(i);
-      } else {
-        results[i] = notRestored(o);
-      }
-    }
     ExecutorService pool = Executors.newFixedThreadPool(plan.options().parallelism());
     try {
-      Set<String> served = null;
-      for (Map.Entry<String, List<Integer>> type : byType.entrySet()) {
-        boolean definitions = RestoreOrder.isCustomResourceDefinitions(type.getKey());
-        if (!definitions && !volumesDone && !type.getKey().equals("namespaces")) {
+      Map<String, Boolean> served = null;
+      for (String type : plan.planned().types()) {
+        boolean definitions = RestoreOrder.isCustomResourceDefinitions(type);
+        if (!definitions && !volumesDone && !type.equals("namespaces")) {
           restoreVolumes();
           renewIfDue();
         }
-        List<Integer> indexes = withoutSnapshotRestored(type.getValue());
         if (!definitions && served == null) {
           served = servedTypes();
         }
-        if (!definitions && !served.contains(type.getKey())) {
-          fail(indexes, "type " + type.getKey() + " is not served by the API server");
-        } else if (notEstablished.containsKey(type.getKey())) {
-          fail(indexes, notEstablished.get(type.getKey()));
-        } else {
-          write(indexes, pool);
-        }
-        if (definitions) {
-          awaitEstablished(type.getValue());
-        }
-        renewIfDue();
+        Boolean namespaced = definitions ? Boolean.FALSE : served.get(type);
+        // Only the CRDs' names and types are kept past their batch, for the wait.
+        Map<String, String> definitionsWritten = new LinkedHashMap<>();
+        plan.planned()
+            .forEachBatch(
+                type,
+                batch -> {
+                  for (PlannedObject o : restore(type, namespaced, batch, pool)) {
+                    if (definitions) {
+                      definitionsWritten.put(o.name(), servedType(o));
+                    }
+                  }
+                  renewIfDue();
+                });
+        awaitEstablished(definitionsWritten);
       }
     } finally {
       pool.shutdownNow();
@@ -120,11 +117,63 @@ public final class RestoreRun {
         plan.options().existingPolicy().name().toLowerCase(Locale.ROOT),
         started,
         clock.instant(),
-        List.of(results),
+        results,
         new RestoreReport.Volumes(
             plan.volumes().decision(),
             plan.volumes().backupName(),
             volumes == null ? List.of() : volumes.volumes()));
+  }
+
+  /**
+   * One batch of {@code type}: results in plan order; returns the objects written (created or
+   * updated), for the CRDs' wait.
+   */
+  private List<PlannedObject> restore(
+      String type, Boolean namespaced, List<PlannedObject> batch, ExecutorService pool) {
+    ObjectResult[] outcomes = new ObjectResult[batch.size()];
+    List<Integer> toWrite = new ArrayList<>();
+    for (int i = 0; i < batch.size(); i++) {
+      PlannedObject o = batch.get(i);
+      String refusal = refusal(type, namespaced, o);
+      if (o.action() != PlannedObject.Action.RESTORE) {
+        outcomes[i] = notRestored(o);
+      } else if (refusal != null) {
+        outcomes[i] = failed(o, refusal);
+      } else {
+        outcomes[i] = snapshotRestored(o);
+        if (outcomes[i] == null) {
+          toWrite.add(i);
+        }
+      }
+    }
+    write(batch, toWrite, outcomes, pool);
+    results.addAll(List.of(outcomes));
+    List<PlannedObject> written = new ArrayList<>();
+    for (int i : toWrite) {
+      if (outcomes[i].outcome() != Outcome.FAILED) {
+        written.add(batch.get(i));
+      }
+    }
+    return written;
+  }
+
+  /** Why a planned object of {@code type} cannot be written now; null when it can. */
+  private String refusal(String type, Boolean namespaced, PlannedObject o) {
+    if (RestoreOrder.isCustomResourceDefinitions(type)) {
+      return null;
+    }
+    if (namespaced == null) {
+      return "type " + type + " is not served by the API server";
+    }
+    if (notEstablished.containsKey(type)) {
+      return notEstablished.get(type);
+    }
+    if (namespaced == o.archived().clusterScoped()) {
+      return namespaced
+          ? "refused: " + type + " is namespaced but its archive path is cluster/"
+          : "refused: " + type + " is cluster-scoped but its archive path is not";
+    }
+    return null;
   }
 
   /**
@@ -139,13 +188,19 @@ public final class RestoreRun {
       return;
     }
     Set<String> claims = new TreeSet<>();
-    for (PlannedObject o : this.plan.objects()) {
-      if (o.action() == PlannedObject.Action.RESTORE
-          && o.archived().kind().equals("PersistentVolumeClaim")
-          && plan.covers(o.archived())) {
-        claims.add(o.archived().name());
-      }
-    }
+    this.plan
+        .planned()
+        .forEachBatch(
+            "persistentvolumeclaims",
+            batch -> {
+              for (PlannedObject o : batch) {
+                if (o.action() == PlannedObject.Action.RESTORE
+                    && o.archived().kind().equals("PersistentVolumeClaim")
+                    && plan.covers(o.archived())) {
+                  claims.add(o.archived().name());
+                }
+              }
+            });
     if (claims.isEmpty()) {
       return;
     }
@@ -167,64 +222,57 @@ public final class RestoreRun {
   }
 
   /**
-   * Records the claims the volume restorer took care of, and the PVs bound to them, and returns the
-   * other indexes, which are written as planned.
+   * The result of a claim the volume restorer took care of, or of a PV bound to one; null for every
+   * other object, which is written as planned.
    */
-  private List<Integer> withoutSnapshotRestored(List<Integer> indexes) {
+  private ObjectResult snapshotRestored(PlannedObject o) {
     if (fromSnapshots.isEmpty()) {
-      return indexes;
+      return null;
     }
-    List<Integer> rest = new ArrayList<>(indexes.size());
-    for (int i : indexes) {
-      PlannedObject o = plan.objects().get(i);
-      String kind = o.archived().kind();
-      String claim =
-          kind.equals("PersistentVolumeClaim")
-              ? o.archived().name()
-              : o.archived().object().path("spec").path("claimRef").path("name").asText(null);
-      VolumeRestoreReport.Result r =
-          plan.volumes().covers(o.archived()) && claim != null ? fromSnapshots.get(claim) : null;
-      if (r == null) {
-        rest.add(i);
-      } else if (kind.equals("PersistentVolume")) {
-        results[i] =
-            new ObjectResult(
-                o.typeDirectory(),
-                o.namespace(),
-                o.name(),
-                Outcome.SKIPPED,
-                "its claim "
-                    + claim
-                    + " comes from "
-                    + plan.volumes().backup()
-                    + " on a new volume");
-      } else {
-        boolean created = r.status() == VolumeRestoreReport.Status.CREATED;
-        results[i] =
-            new ObjectResult(
-                o.typeDirectory(),
-                o.namespace(),
-                o.name(),
-                created ? Outcome.CREATED : Outcome.SKIPPED,
-                created
-                    ? "from VolumeSnapshot "
-                        + r.volumeSnapshot()
-                        + " of "
-                        + plan.volumes().backup()
-                        + " ("
-                        + r.detail()
-                        + ")"
-                    : r.detail());
-      }
+    String kind = o.archived().kind();
+    String claim =
+        kind.equals("PersistentVolumeClaim")
+            ? o.archived().name()
+            : o.archived().object().path("spec").path("claimRef").path("name").asText(null);
+    VolumeRestoreReport.Result r =
+        plan.volumes().covers(o.archived()) && claim != null ? fromSnapshots.get(claim) : null;
+    if (r == null) {
+      return null;
     }
-    return rest;
+    if (kind.equals("PersistentVolume")) {
+      return new ObjectResult(
+          o.typeDirectory(),
+          o.namespace(),
+          o.name(),
+          Outcome.SKIPPED,
+          "its claim " + claim + " comes from " + plan.volumes().backup() + " on a new volume");
+    }
+    boolean created = r.status() == VolumeRestoreReport.Status.CREATED;
+    return new ObjectResult(
+        o.typeDirectory(),
+        o.namespace(),
+        o.name(),
+        created ? Outcome.CREATED : Outcome.SKIPPED,
+        created
+            ? "from VolumeSnapshot "
+                + r.volumeSnapshot()
+                + " of "
+                + plan.volumes().backup()
+                + " ("
+                + r.detail()
+                + ")"
+            : r.detail());
   }
 
-  private void write(List<Integer> indexes, ExecutorService pool) {
+  private void write(
+      List<PlannedObject> batch,
+      List<Integer> indexes,
+      ObjectResult[] outcomes,
+      ExecutorService pool) {
     List<CompletableFuture<Void>> writes = new ArrayList<>(indexes.size());
     for (int i : indexes) {
-      PlannedObject o = plan.objects().get(i);
-      writes.add(CompletableFuture.runAsync(() -> results[i] = writer.write(o), pool));
+      PlannedObject o = batch.get(i);
+      writes.add(CompletableFuture.runAsync(() -> outcomes[i] = writer.write(o), pool));
     }
     try {
       CompletableFuture.allOf(writes.toArray(CompletableFuture[]::new)).join();
@@ -233,19 +281,20 @@ public final class RestoreRun {
     }
   }
 
-  /** Waits for each written CRD; one that never gets Established fails its own objects. */
-  private void awaitEstablished(List<Integer> indexes) {
+  /** {@code <plural>.<group>}: the type a CRD serves. */
+  private static String servedType(PlannedObject definition) {
+    var spec = definition.object().path("spec");
+    return spec.path("names").path("plural").asText() + "." + spec.path("group").asText();
+  }
+
+  /**
+   * Waits for each written CRD (name to served type); one that never gets Established fails its own
+   * objects.
+   */
+  private void awaitEstablished(Map<String, String> written) {
     RestoreOptions options = plan.options();
-    for (int i : indexes) {
-      if (results[i].outcome() == Outcome.FAILED) {
-        continue;
-      }
-      String name = plan.objects().get(i).name();
-      var definition = plan.objects().get(i).object().path("spec");
-      String type =
-          definition.path("names").path("plural").asText()
-              + "."
-              + definition.path("group").asText();
+    for (Map.Entry<String, String> definition : written.entrySet()) {
+      String name = definition.getKey();
       try {
         ClusterWriter.await(
             () -> established(name),
@@ -253,7 +302,7 @@ public final class RestoreRun {
             options.pollInterval(),
             "CustomResourceDefinition " + name + " did not become Established");
       } catch (IllegalStateException e) {
-        notEstablished.put(type, e.getMessage());
+        notEstablished.put(definition.getValue(), e.getMessage());
       }
     }
   }
@@ -272,19 +321,17 @@ public final class RestoreRun {
     }
   }
 
-  /** Discovery, refreshed after the CRDs, so their types are known before their objects go. */
-  private Set<String> servedTypes() {
-    return Discovery.discover(client).types().stream()
-        .map(t -> t.typeDirectory())
-        .collect(Collectors.toSet());
+  /** Discovery, refreshed after the CRDs: each served type and whether it is namespaced. */
+  private Map<String, Boolean> servedTypes() {
+    Map<String, Boolean> served = new HashMap<>();
+    for (var type : Discovery.discover(client).types()) {
+      served.put(type.typeDirectory(), type.namespaced());
+    }
+    return served;
   }
 
-  private void fail(List<Integer> indexes, String reason) {
-    for (int i : indexes) {
-      PlannedObject o = plan.objects().get(i);
-      results[i] =
-          new ObjectResult(o.typeDirectory(), o.namespace(), o.name(), Outcome.FAILED, reason);
-    }
+  private static ObjectResult failed(PlannedObject o, String reason) {
+    return new ObjectResult(o.typeDirectory(), o.namespace(), o.name(), Outcome.FAILED, reason);
   }
 
   private static ObjectResult notRestored(PlannedObject o) {

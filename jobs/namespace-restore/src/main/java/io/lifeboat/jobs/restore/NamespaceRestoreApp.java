@@ -38,15 +38,19 @@ public class NamespaceRestoreApp implements QuarkusApplication {
       Repository repository = new Repository(store, clock);
       var settings = NamespaceRestores.settings(restore, config);
       NamespaceRestorer restorer = NamespaceRestores.restorer(repository, client);
-      RestorePlan plan = restorer.plan(NamespaceRestores.request(settings, config, repository));
-      if (Stores.bool(restore.dryRun(), "lifeboat.restore.dry-run")) {
-        System.out.print(plan.render());
-        return 0;
+      var request =
+          NamespaceRestores.request(
+              settings, config, repository, NamespaceRestores.limits(restore));
+      try (RestorePlan plan = restorer.plan(request)) {
+        if (Stores.bool(restore.dryRun(), "lifeboat.restore.dry-run")) {
+          plan.render(System.out);
+          return 0;
+        }
+        var report = restorer.execute(plan);
+        System.out.print(report.render());
+        observer.observe(RestoreRunReports.of(report, Duration.between(start, clock.instant())));
+        return report.exitCode().code();
       }
-      var report = restorer.execute(plan);
-      System.out.print(report.render());
-      observer.observe(RestoreRunReports.of(report, Duration.between(start, clock.instant())));
-      return report.exitCode().code();
     } catch (RuntimeException e) {
       String scope =
           config.cluster().orElse("unknown") + restore.namespace().map(n -> "/" + n).orElse("");
