@@ -10,6 +10,7 @@ import io.lifeboat.store.ObjectKeys;
 import io.lifeboat.store.ObjectStore;
 import io.lifeboat.store.ObjectWriter;
 import io.lifeboat.store.VersionedObject;
+import io.lifeboat.store.WriteFailures;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
@@ -64,9 +65,10 @@ public final class FileObjectStore implements ObjectStore {
   /** Creates the root directory (and missing parents) for {@code repo init}, then opens it. */
   public static FileObjectStore createRoot(Path root) {
     try {
-      Files.createDirectories(root);
+      OwnerOnly.createDirectories(root);
     } catch (IOException e) {
-      throw new LocationUnavailableException("cannot create directory " + root + ": " + e, e);
+      throw new LocationUnavailableException(
+          "cannot create directory " + root + ": " + WriteFailures.reason(e), e);
     }
     return new FileObjectStore(root);
   }

@@ -5,7 +5,6 @@ import io.lifeboat.error.InvalidConfigurationException;
 import io.lifeboat.error.NotFoundException;
 import io.lifeboat.repository.BackupId;
 import io.lifeboat.repository.BackupRef;
-import io.lifeboat.repository.Json;
 import io.lifeboat.repository.Kind;
 import io.lifeboat.repository.Manifest;
 import io.lifeboat.repository.Repository;
@@ -13,9 +12,11 @@ import io.lifeboat.repository.Scope;
 import io.lifeboat.store.ObjectStore;
 import jakarta.inject.Inject;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -24,8 +25,13 @@ import picocli.CommandLine.Parameters;
 
 @Command(
     name = "backups",
-    description = "List and describe committed backups.",
-    subcommands = {BackupsCommand.ListBackups.class, BackupsCommand.Describe.class})
+    description = "List, describe, verify and download committed backups.",
+    subcommands = {
+      BackupsCommand.ListBackups.class,
+      BackupsCommand.Describe.class,
+      VerifyCommand.class,
+      DownloadCommand.class
+    })
 public class BackupsCommand {
 
   /** Kind and scope filters shared by list and describe. */
@@ -38,26 +44,37 @@ public class BackupsCommand {
 
     List<BackupRef> list(Repository repository) {
       List<BackupRef> refs = new ArrayList<>();
-      Scope parsedScope = scope == null ? null : Scope.parse(scope);
-      for (Kind k : kind == null ? List.of(Kind.values()) : List.of(Kind.parse(kind))) {
+      Scope parsedScope = scope == null ? null : Flags.scope("--scope", scope);
+      Kind parsedKind = kind == null ? null : Flags.kind("--kind", kind);
+      for (Kind k : parsedKind == null ? List.of(Kind.values()) : List.of(parsedKind)) {
         if (parsedScope == null || k.namespaced() == (parsedScope.namespace() != null)) {
           refs.addAll(repository.list(k, parsedScope));
         }
       }
+      refs.sort(java.util.Comparator.comparing(BackupRef::id));
       return refs;
     }
   }
 
   @Command(
       name = "list",
-      description = "Committed backups, oldest first, from one listing of the catalog.")
+      description =
+          "Committed backups, oldest first: id, kind, scope, created (local time, with age), size,"
+              + " duration and status. Exit 5 when the location is not a repository.")
   static class ListBackups implements Callable<Integer> {
     @Mixin LocationOptions location;
     @Mixin Filter filter;
 
     @Option(
+        names = "--since",
+        paramLabel = "DURATION",
+        description = "only backups created within this long, e.g. 90m, 24h, 7d")
+    Duration since;
+
+    @Option(
         names = {"-o", "--output"},
-        description = "table or json",
+        paramLabel = "FORMAT",
+        description = "table (default), json or yaml",
         defaultValue = "table")
     String output;
 
@@ -65,31 +82,25 @@ public class BackupsCommand {
 
     @Override
     public Integer call() {
+      Output format = Output.parse(output);
+      Clock clock = Clock.systemUTC();
       try (ObjectStore store = location.open(config)) {
-        List<BackupRef> refs = filter.list(new Repository(store, Clock.systemUTC()));
-        if ("json".equals(output)) {
-          System.out.println(
-              Json.writeString(
-                  refs.stream()
-                      .map(
-                          r ->
-                              Map.of(
-                                  "kind",
-                                  r.kind().segment(),
-                                  "scope",
-                                  r.scope().toString(),
-                                  "id",
-                                  r.id().toString(),
-                                  "time",
-                                  r.id().time().toString()))
-                      .toList()));
-        } else if ("table".equals(output)) {
-          System.out.printf("%-10s %-40s %s%n", "KIND", "SCOPE", "ID");
-          refs.forEach(r -> System.out.printf("%-10s %-40s %s%n", r.kind(), r.scope(), r.id()));
-        } else {
-          throw new InvalidConfigurationException(
-              "--output must be table or json, was '" + output + "'");
+        Repository repository = new Repository(store, clock);
+        repository.descriptor();
+        Instant now = clock.instant();
+        List<BackupRef> refs =
+            filter.list(repository).stream()
+                .filter(r -> since == null || !r.id().time().isBefore(now.minus(since)))
+                .toList();
+        List<BackupTable.Row> rows = BackupTable.rows(repository, refs);
+        if (rows.isEmpty() && format == Output.TABLE) {
+          System.err.println("no backups found in " + store.location());
+          return 0;
         }
+        System.out.print(
+            format == Output.TABLE
+                ? BackupTable.render(rows, now, ZoneId.systemDefault())
+                : format.document(BackupTable.documents(rows)) + "\n");
         return 0;
       }
     }
@@ -100,40 +111,57 @@ public class BackupsCommand {
     @Mixin LocationOptions location;
     @Mixin Filter filter;
 
-    @Parameters(paramLabel = "ID", description = "backup id, e.g. 20261125T181500Z-3f9a")
-    String id;
+    @Parameters(
+        index = "0",
+        paramLabel = "BACKUP",
+        description = "backup id (20261125T181500Z-3f9a) or 'latest'")
+    String backup;
 
     @Option(
         names = {"-o", "--output"},
-        description = "text or json",
-        defaultValue = "text")
+        paramLabel = "FORMAT",
+        description = "table (default), json or yaml",
+        defaultValue = "table")
     String output;
 
     @Inject LifeboatConfig config;
 
     @Override
     public Integer call() {
-      BackupId wanted = BackupId.parse(id);
+      Output format = Output.parse(output);
+      BackupId wanted = "latest".equals(backup) ? null : Flags.backupId(backup);
       try (ObjectStore store = location.open(config)) {
         Repository repository = new Repository(store, Clock.systemUTC());
+        List<BackupRef> all = filter.list(repository);
         List<BackupRef> matches =
-            filter.list(repository).stream().filter(r -> r.id().equals(wanted)).toList();
+            wanted == null
+                ? newestOfEachScope(all)
+                : all.stream().filter(r -> r.id().equals(wanted)).toList();
         if (matches.isEmpty()) {
-          throw new NotFoundException("backup '" + id + "' not found under " + store.location());
+          throw new NotFoundException(
+              "backup '" + backup + "' not found under " + store.location());
         }
         if (matches.size() > 1) {
           throw new InvalidConfigurationException(
-              "backup id '"
-                  + id
-                  + "' exists in several scopes "
-                  + matches
-                  + ": add --kind and --scope");
+              "backup '"
+                  + backup
+                  + "' matches "
+                  + matches.size()
+                  + " backups ("
+                  + matches.stream().map(r -> r.kind() + " " + r.scope()).distinct().toList()
+                  + "): add --kind and --scope");
         }
         Manifest manifest = repository.manifest(matches.get(0));
         System.out.println(
-            "json".equals(output) ? Json.writeString(manifest) : ManifestText.render(manifest));
+            format == Output.TABLE ? ManifestText.render(manifest) : format.document(manifest));
         return 0;
       }
+    }
+
+    private static List<BackupRef> newestOfEachScope(List<BackupRef> refs) {
+      var newest = new java.util.LinkedHashMap<String, BackupRef>();
+      refs.forEach(r -> newest.put(r.kind() + " " + r.scope(), r));
+      return List.copyOf(newest.values());
     }
   }
 }

@@ -34,7 +34,7 @@ public class RepoCommand {
             (outcome.created() ? "created repository at " : "repository already exists at ")
                 + store.location()
                 + (outcome.descriptor().recipients().isEmpty()
-                    ? " (unencrypted: configure lifeboat.age.recipients)"
+                    ? " (unencrypted: set LIFEBOAT_AGE_RECIPIENTS to encrypt)"
                     : " encrypting to " + outcome.descriptor().recipients()));
         return 0;
       }
