@@ -50,6 +50,18 @@ public final class MemberSelector {
 
   /** One member's status, within the connect timeout. */
   public MemberStatus status(URI endpoint) {
+    // gRPC retries a refused connection until the timeout and then reports only the timeout: one
+    // plain TCP connect first says "connection refused" at once.
+    io.lifeboat.etcd.internal.TcpProbe.refusal(endpoint, settings.connectTimeout())
+        .ifPresent(
+            refused -> {
+              throw new SourceUnavailableException(
+                  "etcd status from "
+                      + endpoint
+                      + " failed: "
+                      + refused
+                      + " (is etcd listening there? lifeboat.etcd.endpoints)");
+            });
     try (Client client = clients.connect(endpoint)) {
       StatusResponse status =
           client

@@ -6,6 +6,7 @@ import io.lifeboat.repository.PendingBackup;
 import io.lifeboat.store.ObjectWriter;
 import io.lifeboat.store.StoredObject;
 import io.lifeboat.store.WriteFailures;
+import io.lifeboat.store.file.OwnerOnly;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -66,7 +67,7 @@ record Upload(EtcdSnapshotter.Result result, StoredObject stored) {
 
   private static Path spoolFile(Path spoolDir, PendingBackup pending) {
     try {
-      Files.createDirectories(spoolDir);
+      OwnerOnly.createDirectories(spoolDir);
       return Files.createTempFile(spoolDir, "snapshot-" + pending.ref().id() + "-", ".db.part");
     } catch (IOException e) {
       throw new InvalidConfigurationException(

@@ -17,6 +17,26 @@ public final class WriteFailures {
         return lifeboat;
       }
     }
-    return new LocationUnavailableException(what + " failed: " + failure.getMessage(), failure);
+    return new LocationUnavailableException(what + " failed: " + reason(failure), failure);
+  }
+
+  /**
+   * What the operating system said, in its words and without Java's class names: {@code permission
+   * denied: /backups/x}, {@code no space left on device: /backups/x}.
+   */
+  public static String reason(IOException failure) {
+    if (failure instanceof java.nio.file.AccessDeniedException denied) {
+      return "permission denied: " + denied.getFile();
+    }
+    if (failure instanceof java.nio.file.NoSuchFileException missing) {
+      return "no such file or directory: " + missing.getFile();
+    }
+    if (failure instanceof java.nio.file.FileAlreadyExistsException exists) {
+      return "already exists: " + exists.getFile();
+    }
+    if (failure instanceof java.nio.file.FileSystemException fs && fs.getReason() != null) {
+      return fs.getReason().toLowerCase(java.util.Locale.ROOT) + ": " + fs.getFile();
+    }
+    return String.valueOf(failure.getMessage());
   }
 }

@@ -21,18 +21,19 @@ public final class JobProcess {
 
   public record Result(int exitCode, String output) {}
 
-  public static ProcessBuilder builder(Map<String, String> env) {
+  public static ProcessBuilder builder(Map<String, String> env, String... args) {
     List<String> command =
         new ArrayList<>(List.of("java", "-XX:TieredStopAtLevel=1", "-jar", JAR.toString()));
+    command.addAll(List.of(args));
     ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
     builder.environment().keySet().removeIf(k -> k.startsWith("LIFEBOAT_") || k.startsWith("AWS_"));
     builder.environment().putAll(env);
     return builder;
   }
 
-  public static Result run(Map<String, String> env) {
+  public static Result run(Map<String, String> env, String... args) {
     try {
-      Process process = builder(env).start();
+      Process process = builder(env, args).start();
       process.getOutputStream().close();
       String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
       if (!process.waitFor(5, TimeUnit.MINUTES)) {

@@ -40,9 +40,11 @@ public final class EtcdFailures {
                 + root.getMessage()
             : timeout
                 ? "no answer within "
-                    + settings.connectTimeout()
+                    + TcpProbe.seconds(settings.connectTimeout())
                     + " (lifeboat.etcd.connect-timeout)"
-                : root.getClass().getSimpleName() + ": " + root.getMessage();
+                : root instanceof java.net.ConnectException
+                    ? "connection refused"
+                    : String.valueOf(root.getMessage());
     return new SourceUnavailableException(
         "etcd " + what + " from " + endpoint + " failed: " + reason, failure);
   }

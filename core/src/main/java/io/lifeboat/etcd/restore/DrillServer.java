@@ -93,7 +93,10 @@ final class DrillServer implements AutoCloseable {
       }
     }
     throw new IntegrityException(
-        "etcd did not serve the restored data within " + timeout + ": " + logTail());
+        "etcd did not serve the restored data within "
+            + timeout.toSeconds()
+            + "s (--start-timeout): "
+            + logTail());
   }
 
   Served inspect() {

@@ -66,7 +66,7 @@ public final class RestoreDrill {
       Duration took) {
     public String summary() {
       return String.format(
-          "verified %s: snapshot %d bytes sha256 %s; restored with %s and served by a throwaway"
+          "verified %s: snapshot %d bytes, etcd integrity hash %s; restored with %s and served by a throwaway"
               + " etcd: %d keys, revision %d, hashkv %d (in %.1f s)",
           backup,
           snapshotSize,

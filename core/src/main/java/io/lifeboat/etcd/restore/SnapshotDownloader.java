@@ -14,6 +14,7 @@ import io.lifeboat.repository.Kind;
 import io.lifeboat.repository.Manifest;
 import io.lifeboat.repository.Repository;
 import io.lifeboat.repository.RepositoryLayout;
+import io.lifeboat.store.file.OwnerOnly;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -91,11 +92,14 @@ public final class SnapshotDownloader {
   private Downloaded fetch(
       Manifest manifest, DataObject object, String key, Path part, DownloadProgress progress)
       throws IOException {
-    Files.createDirectories(part.toAbsolutePath().getParent());
+    OwnerOnly.createDirectories(part.toAbsolutePath().getParent());
     Files.deleteIfExists(part); // a stale one of an earlier, killed download
     SnapshotVerifier verifier = new SnapshotVerifier();
     try (FileChannel channel =
-            FileChannel.open(part, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+            FileChannel.open(
+                part,
+                java.util.Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE),
+                OwnerOnly.file());
         StoredObjectCheck stored =
             new StoredObjectCheck(repository.store().get(key), object, key, progress)) {
       OutputStream out = Channels.newOutputStream(channel);

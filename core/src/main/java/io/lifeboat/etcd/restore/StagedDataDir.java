@@ -1,6 +1,7 @@
 package io.lifeboat.etcd.restore;
 
 import io.lifeboat.error.InvalidConfigurationException;
+import io.lifeboat.store.file.OwnerOnly;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.AtomicMoveNotSupportedException;
@@ -48,7 +49,8 @@ final class StagedDataDir {
   /** Moves everything the tool wrote in {@code staged} into {@code dataDir}. */
   static void promote(Path staged, Path dataDir) throws IOException {
     requireEmpty(dataDir);
-    Files.createDirectories(dataDir);
+    OwnerOnly.createDirectories(dataDir);
+    OwnerOnly.restrictDirectory(dataDir);
     List<Path> children;
     try (Stream<Path> entries = Files.list(staged)) {
       children = entries.toList();

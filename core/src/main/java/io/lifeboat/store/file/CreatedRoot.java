@@ -1,6 +1,7 @@
 package io.lifeboat.store.file;
 
 import io.lifeboat.error.LocationUnavailableException;
+import io.lifeboat.store.WriteFailures;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -25,9 +26,10 @@ record CreatedRoot(Path topmost) {
       topmost = p;
     }
     try {
-      Files.createDirectories(absolute);
+      OwnerOnly.createDirectories(absolute);
     } catch (IOException e) {
-      throw new LocationUnavailableException("cannot create directory " + root + ": " + e, e);
+      throw new LocationUnavailableException(
+          "cannot create directory " + root + ": " + WriteFailures.reason(e), e);
     }
     return new CreatedRoot(topmost);
   }

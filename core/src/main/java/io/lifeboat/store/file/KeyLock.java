@@ -48,7 +48,11 @@ final class KeyLock implements AutoCloseable {
     threadLock.lock();
     FileChannel channel = null;
     try {
-      channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+      channel =
+          FileChannel.open(
+              lockFile,
+              java.util.Set.of(StandardOpenOption.CREATE, StandardOpenOption.WRITE),
+              OwnerOnly.file());
       return new KeyLock(threadLock, channel, channel.lock());
     } catch (IOException | RuntimeException e) {
       if (channel != null) {

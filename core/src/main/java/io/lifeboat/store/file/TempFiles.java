@@ -25,9 +25,9 @@ final class TempFiles {
     String random = HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextLong());
     Path temp = target.resolveSibling("." + target.getFileName() + ".tmp-" + random);
     for (int attempt = 1; ; attempt++) {
-      Files.createDirectories(target.getParent());
+      OwnerOnly.createDirectories(target.getParent());
       try {
-        return Files.createFile(temp);
+        return Files.createFile(temp, OwnerOnly.file());
       } catch (NoSuchFileException e) {
         // A concurrent delete removed the (empty) directory between the two calls: try again.
         if (attempt == 3) {

@@ -71,7 +71,7 @@ final class S3Failures {
     int status = status(e);
     if (status == 0) {
       return new LocationUnavailableException(
-          "cannot reach " + location + " at " + endpoint + ": " + e.getMessage(), e);
+          "cannot reach " + location + " at " + endpoint + ": " + clientSide(e), e);
     }
     if (status == 403
         || code.equals("AccessDenied")
@@ -111,5 +111,27 @@ final class S3Failures {
             + status
             + (code.isEmpty() ? "" : " " + code),
         e);
+  }
+
+  /**
+   * A failure before any answer, in a line: a refused connection said as such, missing credentials
+   * said with where they are looked for (the SDK's own text lists its provider classes).
+   */
+  private static String clientSide(Exception e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof java.net.ConnectException) {
+        return "connection refused";
+      }
+      if (t instanceof java.net.UnknownHostException) {
+        return "unknown host " + t.getMessage();
+      }
+    }
+    String text = String.valueOf(e.getMessage());
+    if (text.startsWith("Unable to load credentials")) {
+      return "no credentials: set lifeboat.s3.access-key-id and lifeboat.s3.secret-access-key"
+          + " (LIFEBOAT_S3_ACCESS_KEY_ID, LIFEBOAT_S3_SECRET_ACCESS_KEY), or provide them the AWS"
+          + " way (AWS_ACCESS_KEY_ID, a web identity token, an instance role)";
+    }
+    return text.split("\\R", 2)[0];
   }
 }

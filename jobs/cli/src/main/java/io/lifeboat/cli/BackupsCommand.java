@@ -6,7 +6,6 @@ import io.lifeboat.error.NotFoundException;
 import io.lifeboat.repository.BackupId;
 import io.lifeboat.repository.BackupRef;
 import io.lifeboat.repository.CatalogEntry;
-import io.lifeboat.repository.Json;
 import io.lifeboat.repository.Kind;
 import io.lifeboat.repository.Manifest;
 import io.lifeboat.repository.Repository;
@@ -14,10 +13,11 @@ import io.lifeboat.repository.Scope;
 import io.lifeboat.store.ObjectStore;
 import jakarta.inject.Inject;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -26,8 +26,13 @@ import picocli.CommandLine.Parameters;
 
 @Command(
     name = "backups",
-    description = "List and describe committed backups.",
-    subcommands = {BackupsCommand.ListBackups.class, BackupsCommand.Describe.class})
+    description = "List, describe, verify and download committed backups.",
+    subcommands = {
+      BackupsCommand.ListBackups.class,
+      BackupsCommand.Describe.class,
+      VerifyCommand.class,
+      DownloadCommand.class
+    })
 public class BackupsCommand {
 
   /** Kind and scope filters shared by list and describe. */
@@ -39,37 +44,52 @@ public class BackupsCommand {
     String scope;
 
     /**
-     * Every catalog entry: validated (every manifest read, 8 at a time) for {@code list}, so those
-     * that do not count carry their status and reason; judged from listings alone for describe,
-     * which then validates the one it shows.
+     * Every catalog entry, oldest first: validated (every manifest read, 8 at a time) when {@code
+     * validate}, so those that do not count carry their status and reason; judged from listings
+     * alone otherwise.
      */
     List<CatalogEntry> list(Repository repository, boolean validate) {
       List<CatalogEntry> entries = new ArrayList<>();
-      Scope parsedScope = scope == null ? null : Scope.parse(scope);
-      for (Kind k : kind == null ? List.of(Kind.values()) : List.of(Kind.parse(kind))) {
-        if (parsedScope == null || k.namespaced() == (parsedScope.namespace() != null)) {
+      for (Kind k : kinds()) {
+        if (parsedScope() == null || k.namespaced() == (parsedScope().namespace() != null)) {
           entries.addAll(
               validate
-                  ? repository.entries(k, parsedScope)
-                  : repository.catalog().list(k, parsedScope).entries());
+                  ? repository.entries(k, parsedScope())
+                  : repository.catalog().list(k, parsedScope()).entries());
         }
       }
+      entries.sort(java.util.Comparator.comparing((CatalogEntry e) -> e.ref().id()));
       return entries;
+    }
+
+    List<Kind> kinds() {
+      return kind == null ? List.of(Kind.values()) : List.of(Flags.kind("--kind", kind));
+    }
+
+    Scope parsedScope() {
+      return scope == null ? null : Flags.scope("--scope", scope);
     }
   }
 
   @Command(
       name = "list",
       description =
-          "Catalog entries, oldest first, each with its STATUS: valid, or why it does not count"
-              + " (invalid, unsupported, back-dated, future-dated).")
+          "Committed backups, oldest first: id, kind, scope, created (local time, with age), size,"
+              + " duration and status. Exit 5 when the location is not a repository.")
   static class ListBackups implements Callable<Integer> {
     @Mixin LocationOptions location;
     @Mixin Filter filter;
 
     @Option(
+        names = "--since",
+        paramLabel = "DURATION",
+        description = "only backups created within this long, e.g. 90m, 24h, 7d")
+    Duration since;
+
+    @Option(
         names = {"-o", "--output"},
-        description = "table or json",
+        paramLabel = "FORMAT",
+        description = "table (default), json or yaml",
         defaultValue = "table")
     String output;
 
@@ -77,41 +97,27 @@ public class BackupsCommand {
 
     @Override
     public Integer call() {
+      Output format = Output.parse(output);
+      Clock clock = Clock.systemUTC();
       try (ObjectStore store = location.open(config)) {
-        List<CatalogEntry> entries = filter.list(new Repository(store, Clock.systemUTC()), true);
-        if ("json".equals(output)) {
-          System.out.println(Json.writeString(entries.stream().map(ListBackups::json).toList()));
-        } else if ("table".equals(output)) {
-          System.out.printf("%-10s %-40s %-22s %s%n", "KIND", "SCOPE", "ID", "STATUS");
-          entries.forEach(
-              e ->
-                  System.out.printf(
-                      "%-10s %-40s %-22s %s%n",
-                      e.ref().kind(),
-                      e.ref().scope(),
-                      e.ref().id(),
-                      e.reason().isEmpty()
-                          ? e.status().text()
-                          : e.status().text() + ": " + e.reason()));
-        } else {
-          throw new InvalidConfigurationException(
-              "--output must be table or json, was '" + output + "'");
+        Repository repository = new Repository(store, clock);
+        repository.descriptor();
+        Instant now = clock.instant();
+        List<CatalogEntry> entries =
+            filter.list(repository, true).stream()
+                .filter(e -> since == null || !e.ref().id().time().isBefore(now.minus(since)))
+                .toList();
+        List<BackupTable.Row> rows = BackupTable.rows(repository, entries);
+        if (rows.isEmpty() && format == Output.TABLE) {
+          System.err.println("no backups found in " + store.location());
+          return 0;
         }
+        System.out.print(
+            format == Output.TABLE
+                ? BackupTable.render(rows, now, ZoneId.systemDefault())
+                : format.document(BackupTable.documents(rows)) + "\n");
         return 0;
       }
-    }
-
-    private static Map<String, String> json(CatalogEntry e) {
-      Map<String, String> fields = new LinkedHashMap<>();
-      fields.put("kind", e.ref().kind().segment());
-      fields.put("scope", e.ref().scope().toString());
-      fields.put("id", e.ref().id().toString());
-      fields.put("time", e.ref().id().time().toString());
-      fields.put("status", e.status().text());
-      if (!e.reason().isEmpty()) {
-        fields.put("reason", e.reason());
-      }
-      return fields;
     }
   }
 
@@ -120,43 +126,66 @@ public class BackupsCommand {
     @Mixin LocationOptions location;
     @Mixin Filter filter;
 
-    @Parameters(paramLabel = "ID", description = "backup id, e.g. 20261125T181500Z-3f9a")
-    String id;
+    @Parameters(
+        index = "0",
+        paramLabel = "BACKUP",
+        description = "backup id (20261125T181500Z-3f9a) or 'latest'")
+    String backup;
 
     @Option(
         names = {"-o", "--output"},
-        description = "text or json",
-        defaultValue = "text")
+        paramLabel = "FORMAT",
+        description = "table (default), json or yaml",
+        defaultValue = "table")
     String output;
 
     @Inject LifeboatConfig config;
 
     @Override
     public Integer call() {
-      BackupId wanted = BackupId.parse(id);
+      Output format = Output.parse(output);
+      BackupId wanted = "latest".equals(backup) ? null : Flags.backupId(backup);
       try (ObjectStore store = location.open(config)) {
         Repository repository = new Repository(store, Clock.systemUTC());
+        List<BackupRef> all = filter.list(repository, false).stream().map(CatalogEntry::ref).toList();
         List<BackupRef> matches =
-            filter.list(repository, false).stream()
-                .map(CatalogEntry::ref)
-                .filter(r -> r.id().equals(wanted))
-                .toList();
+            wanted == null
+                ? newestOfEachScope(repository, all)
+                : all.stream().filter(r -> r.id().equals(wanted)).toList();
         if (matches.isEmpty()) {
-          throw new NotFoundException("backup '" + id + "' not found under " + store.location());
+          throw new NotFoundException(
+              "backup '" + backup + "' not found under " + store.location());
         }
         if (matches.size() > 1) {
           throw new InvalidConfigurationException(
-              "backup id '"
-                  + id
-                  + "' exists in several scopes "
-                  + matches
-                  + ": add --kind and --scope");
+              "backup '"
+                  + backup
+                  + "' matches "
+                  + matches.size()
+                  + " backups ("
+                  + matches.stream().map(r -> r.kind() + " " + r.scope()).distinct().toList()
+                  + "): add --kind and --scope");
         }
         Manifest manifest = repository.manifest(matches.get(0));
         System.out.println(
-            "json".equals(output) ? Json.writeString(manifest) : ManifestText.render(manifest));
+            format == Output.TABLE ? ManifestText.render(manifest) : format.document(manifest));
         return 0;
       }
+    }
+
+    /**
+     * {@code latest} of each kind and scope listed: the newest entry that validates (never a
+     * forged, back-dated or future-dated one), as {@link Repository#resolve} decides it.
+     */
+    private static List<BackupRef> newestOfEachScope(Repository repository, List<BackupRef> refs) {
+      var scopes = new java.util.LinkedHashMap<String, BackupRef>();
+      refs.forEach(r -> scopes.put(r.kind() + " " + r.scope(), r));
+      if (scopes.size() > 1) {
+        return List.copyOf(scopes.values());
+      }
+      return scopes.values().stream()
+          .map(r -> repository.resolve(r.kind(), r.scope(), "latest"))
+          .toList();
     }
   }
 }

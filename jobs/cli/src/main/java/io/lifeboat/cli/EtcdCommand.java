@@ -6,32 +6,51 @@ import io.lifeboat.app.Stores;
 import io.lifeboat.app.Tasks;
 import io.lifeboat.schedule.RunTrigger;
 import io.lifeboat.store.ObjectStore;
-import jakarta.inject.Inject;
+import io.smallrye.config.SmallRyeConfig;
 import java.time.Clock;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.IModelTransformer;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 
 @Command(
     name = "etcd",
-    description = "etcd snapshots.",
-    subcommands = {EtcdCommand.Snapshot.class, EtcdDownloadCommand.class, EtcdRestoreCommand.class})
+    description =
+        "etcd snapshots (read them back with lifeboat backups download|verify, lifeboat restore"
+            + " etcd).",
+    subcommands = {EtcdCommand.Snapshot.class})
 public class EtcdCommand {
 
   @Command(
       name = "snapshot",
+      modelTransformer = Snapshot.TaskOptions.class,
       description =
-          "Take one etcd snapshot now (a manual run: it claims no schedule slot). Configured like the CronJob: lifeboat.etcd.*")
+          "Take one etcd snapshot now (a manual run: it claims no schedule slot). Every flag is"
+              + " the environment variable of the same name, as the CronJob reads it.")
   static class Snapshot implements Callable<Integer> {
-    @Inject LifeboatConfig config;
-    @Inject EtcdConfig etcd;
+    static final List<Class<?>> MAPPINGS = List.of(LifeboatConfig.class, EtcdConfig.class);
+
+    /** Adds one flag per property of {@link #MAPPINGS}. */
+    public static class TaskOptions implements IModelTransformer {
+      @Override
+      public CommandSpec transform(CommandSpec spec) {
+        return TaskFlags.addTo(spec, MAPPINGS);
+      }
+    }
+
+    @Spec CommandSpec spec;
 
     @Override
     public Integer call() {
+      SmallRyeConfig flags = TaskFlags.config(spec, MAPPINGS);
+      LifeboatConfig config = flags.getConfigMapping(LifeboatConfig.class);
       try (ObjectStore store = Stores.openForBackup(config)) {
         var result =
             Tasks.etcdSnapshot(
                     config,
-                    etcd,
+                    flags.getConfigMapping(EtcdConfig.class),
                     store,
                     new RunTrigger.Manual("run from the CLI"),
                     Clock.systemUTC())

@@ -13,9 +13,10 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 
 @Command(
-    name = "restore",
+    name = "etcd",
     description =
         "Download and verify an etcd backup, then restore it into an empty data dir with etcdutl"
             + " (or etcdctl) from PATH. Every member restores the same backup with its own --name"
@@ -24,34 +25,46 @@ class EtcdRestoreCommand implements Callable<Integer> {
   @Mixin LocationOptions location;
   @Mixin ReadOptions read;
 
-  @Option(names = "--backup", required = true, description = "backup id or 'latest'")
+  @Parameters(index = "0", paramLabel = "BACKUP", description = "backup id or 'latest'")
   String backup;
 
-  @Option(names = "--data-dir", required = true, description = "new, empty data dir")
+  @Option(
+      names = "--data-dir",
+      paramLabel = "DIR",
+      required = true,
+      description = "new, empty data dir")
   Path dataDir;
 
-  @Option(names = "--name", required = true, description = "this member's name")
+  @Option(
+      names = "--name",
+      paramLabel = "NAME",
+      required = true,
+      description = "this member's name")
   String name;
 
   @Option(
       names = "--initial-cluster",
       required = true,
+      paramLabel = "NAME=PEER_URL,...",
       description = "every member: name=peer-url,...")
   String initialCluster;
 
   @Option(
       names = "--initial-advertise-peer-urls",
       required = true,
+      paramLabel = "URL",
       description = "this member's peer URL(s)")
   String initialAdvertisePeerUrls;
 
   @Option(
       names = "--initial-cluster-token",
+      paramLabel = "TOKEN",
       description = "new cluster token (default: lifeboat-<backup id>, the same on every member)")
   String initialClusterToken;
 
   @Option(
       names = "--bump-revision",
+      paramLabel = "N",
       defaultValue = "1000000000",
       description =
           "add N to the revision and mark it compacted (default ${DEFAULT-VALUE}; 0 opts out)")
@@ -59,6 +72,7 @@ class EtcdRestoreCommand implements Callable<Integer> {
 
   @Option(
       names = "--work-dir",
+      paramLabel = "DIR",
       description = "where the snapshot is downloaded (default: the data dir's parent)")
   Path workDir;
 
@@ -76,11 +90,11 @@ class EtcdRestoreCommand implements Callable<Integer> {
               .restore(
                   new EtcdRestorer.Request(
                       read.cluster(config),
-                      backup,
+                      Flags.backup(backup),
                       spec,
                       bumpRevision,
                       workDir,
-                      TerminalProgress.forConsole()));
+                      TerminalProgress.forConsole("downloading")));
       System.out.printf(
           "restored %s into %s as member %s with %s %s (%s); report %s%n",
           report.backup(),

@@ -15,20 +15,27 @@ import picocli.CommandLine.Option;
 public class LocationOptions {
   @Option(
       names = "--location",
-      description = "s3://bucket/prefix or file:///path (lifeboat.location)")
+      paramLabel = "URL",
+      description = "s3://bucket/prefix or file:///path (LIFEBOAT_LOCATION)")
   String location;
 
   @Option(
       names = "--s3-endpoint",
-      description = "S3 endpoint URL for non-AWS stores (lifeboat.s3.endpoint)")
+      paramLabel = "URL",
+      description = "S3 endpoint URL for non-AWS stores (LIFEBOAT_S3_ENDPOINT)")
   String endpoint;
 
-  @Option(names = "--s3-region", description = "S3 region (lifeboat.s3.region)")
+  @Option(
+      names = "--s3-region",
+      paramLabel = "REGION",
+      description = "S3 region (LIFEBOAT_S3_REGION)")
   String region;
 
   @Option(
       names = "--s3-path-style",
-      description = "path-style S3 addressing (lifeboat.s3.path-style)")
+      arity = "1",
+      paramLabel = "BOOLEAN",
+      description = "path-style S3 addressing (LIFEBOAT_S3_PATH_STYLE)")
   Boolean pathStyle;
 
   ObjectStore open(LifeboatConfig config) {

@@ -3,6 +3,8 @@ package io.lifeboat.cli;
 import io.lifeboat.repository.DataObject;
 import io.lifeboat.repository.Manifest;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
 import java.util.Iterator;
 import java.util.Map;
 
@@ -14,11 +16,15 @@ final class ManifestText {
     StringBuilder out = new StringBuilder();
     line(out, "Backup", m.kind() + " " + m.scope() + "/" + m.id());
     line(out, "Slot", m.slot() == null ? "manual run" : m.slot());
-    line(out, "Started", String.valueOf(m.startedAt()));
+    Instant now = Instant.now();
+    ZoneId zone = ZoneId.systemDefault();
+    line(out, "Started", Human.time(m.startedAt(), now, zone));
     line(
         out,
         "Completed",
-        m.completedAt() + " (" + Duration.between(m.startedAt(), m.completedAt()) + ")");
+        Human.time(m.completedAt(), now, zone)
+            + ", took "
+            + Human.duration(Duration.between(m.startedAt(), m.completedAt())));
     line(out, "Tool", m.tool());
     line(out, "Compression", m.compression());
     line(
@@ -45,7 +51,10 @@ final class ManifestText {
     }
     out.append("Objects:\n");
     for (DataObject o : m.objects()) {
-      out.append(String.format("  %-28s %,15d bytes  sha256 %s%n", o.name(), o.size(), o.sha256()));
+      out.append(
+          String.format(
+              "  %-28s %10s  sha256 (stored object) %s%n",
+              o.name(), Human.size(o.size()), o.sha256()));
     }
     m.warnings().forEach(w -> out.append("Warning: ").append(w).append('\n'));
     m.failures()

@@ -7,28 +7,46 @@ import io.lifeboat.app.LifeboatConfig;
 import io.lifeboat.app.Stores;
 import io.lifeboat.schedule.RunTrigger;
 import io.lifeboat.store.ObjectStore;
+import io.smallrye.config.SmallRyeConfig;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import java.time.Clock;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.IModelTransformer;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 
 @Command(
     name = "export",
+    modelTransformer = NamespaceExportCommand.TaskOptions.class,
     description =
-        "Export the selected namespaces now (a manual run). Configured like the CronJob: lifeboat.export.*")
+        "Export the selected namespaces now (a manual run: it claims no schedule slot). Every flag"
+            + " is the environment variable of the same name, as the CronJob reads it.")
 public class NamespaceExportCommand implements Callable<Integer> {
-  @Inject LifeboatConfig config;
-  @Inject ExportConfig export;
+  static final List<Class<?>> MAPPINGS = List.of(LifeboatConfig.class, ExportConfig.class);
+
+  /** Adds one flag per property of {@link #MAPPINGS}. */
+  public static class TaskOptions implements IModelTransformer {
+    @Override
+    public CommandSpec transform(CommandSpec spec) {
+      return TaskFlags.addTo(spec, MAPPINGS);
+    }
+  }
+
+  @Spec CommandSpec spec;
   @Inject Instance<KubernetesClient> client;
 
   @Override
   public Integer call() {
+    SmallRyeConfig flags = TaskFlags.config(spec, MAPPINGS);
+    LifeboatConfig config = flags.getConfigMapping(LifeboatConfig.class);
     try (ObjectStore store = Stores.openForBackup(config)) {
       var reports =
           ExportTasks.export(
               config,
-              export,
+              flags.getConfigMapping(ExportConfig.class),
               client.get(),
               store,
               new RunTrigger.Manual("run from the CLI"),

@@ -10,13 +10,16 @@ import picocli.CommandLine.Option;
 
 /** What commands that read a backup back need besides the location: the cluster and the key. */
 public class ReadOptions {
-  @Option(names = "--cluster", description = "the cluster whose backup to read (lifeboat.cluster)")
+  @Option(
+      names = "--cluster",
+      paramLabel = "CLUSTER",
+      description = "the cluster whose backup to read (LIFEBOAT_CLUSTER)")
   String cluster;
 
   @Option(
-      names = "--identity",
+      names = {"--age-identity-file", "--identity"},
       paramLabel = "FILE",
-      description = "age identity file to decrypt with (lifeboat.age.identity-file)")
+      description = "age identity file to decrypt with (LIFEBOAT_AGE_IDENTITY_FILE)")
   Path identity;
 
   ClusterName cluster(LifeboatConfig config) {

@@ -35,7 +35,7 @@ public class RepoCommand {
             (outcome.created() ? "created repository at " : "repository already exists at ")
                 + store.location()
                 + (outcome.descriptor().recipients().isEmpty()
-                    ? " (unencrypted: configure lifeboat.age.recipients)"
+                    ? " (unencrypted: set LIFEBOAT_AGE_RECIPIENTS to encrypt)"
                     : " encrypting to " + outcome.descriptor().recipients()));
         RepositoryCheck.protectionLines(store.protections()).forEach(System.out::println);
         return 0;

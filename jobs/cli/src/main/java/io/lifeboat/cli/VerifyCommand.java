@@ -25,7 +25,7 @@ class VerifyCommand implements Callable<Integer> {
   @Mixin LocationOptions location;
   @Mixin ReadOptions read;
 
-  @Parameters(paramLabel = "ID", description = "backup id or 'latest'")
+  @Parameters(index = "0", paramLabel = "BACKUP", description = "backup id or 'latest'")
   String backup;
 
   @Option(names = "--kind", defaultValue = "etcd", description = "backup kind (only etcd so far)")
@@ -33,29 +33,32 @@ class VerifyCommand implements Callable<Integer> {
 
   @Option(
       names = "--scratch-dir",
+      paramLabel = "DIR",
       description = "where the throwaway data dir goes (default: java.io.tmpdir)")
   Path scratchDir;
 
   @Option(
       names = "--start-timeout",
-      defaultValue = "PT2M",
-      description = "how long the throwaway etcd may take to serve (ISO-8601, default PT2M)")
+      paramLabel = "DURATION",
+      defaultValue = "2m",
+      description = "how long the throwaway etcd may take to serve (default ${DEFAULT-VALUE})")
   Duration startTimeout;
 
   @Inject LifeboatConfig config;
 
   @Override
   public Integer call() {
-    if (Kind.parse(kind) != Kind.ETCD) {
+    if (Flags.kind("--kind", kind) != Kind.ETCD) {
       throw new InvalidConfigurationException(
-          "--kind " + kind + ": only etcd backups can be verified so far");
+          "--kind '" + kind + "': only etcd backups can be verified so far");
     }
+    String wanted = Flags.backup(backup);
     Clock clock = Clock.systemUTC();
     Path scratch = scratchDir != null ? scratchDir : Path.of(System.getProperty("java.io.tmpdir"));
     try (ObjectStore store = location.open(config)) {
       var result =
           EtcdRestoreTasks.drill(store, read.decoding(config), scratch, startTimeout, clock)
-              .verify(read.cluster(config), backup, TerminalProgress.forConsole());
+              .verify(read.cluster(config), wanted, TerminalProgress.forConsole("downloading"));
       System.out.println(result.summary());
       return 0;
     }

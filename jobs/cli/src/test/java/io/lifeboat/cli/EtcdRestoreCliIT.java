@@ -55,16 +55,39 @@ class EtcdRestoreCliIT {
   }
 
   @Test
-  void downloadWritesTheSnapshotEtcdctlReads() {
+  void downloadWritesTheSnapshotEtcdctlReads() throws IOException {
     Path out = work.resolve("snapshot.db");
     Cli.Result result =
-        lifeboat(env, "etcd", "download", "--backup", "latest", "-o", out.toString(), identity());
+        lifeboat(env, "backups", "download", "latest", "--output-file", out.toString(), identity());
     assertThat(result.exitCode()).as(result.output()).isZero();
     assertThat(
             Cli.run(
                 List.of("ETCDCTL_API=3"),
                 List.of("etcdctl", "snapshot", "status", out.toString(), "-w", "json")))
         .contains("\"totalKey\"");
+    assertThat(Files.getPosixFilePermissions(out))
+        .isEqualTo(PosixFilePermissions.fromString("rw-------"));
+    String sha256sum = Cli.run(List.of(), List.of("sha256sum", out.toString())).split(" ")[0];
+    assertThat(result.output())
+        .contains("sha256 (file, as sha256sum prints it): " + sha256sum)
+        .contains("etcd integrity hash (sha256 of all but the last 32 bytes): ")
+        .doesNotContain("integrity hash (sha256 of all but the last 32 bytes): " + sha256sum);
+  }
+
+  @Test
+  void everyFileInTheFileRepositoryIsOwnerOnly() throws IOException {
+    try (Stream<Path> all = Files.walk(dir.resolve("repo"))) {
+      all.forEach(
+          p -> {
+            try {
+              assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(p)))
+                  .as(p.toString())
+                  .isEqualTo(Files.isDirectory(p) ? "rwx------" : "rw-------");
+            } catch (IOException e) {
+              throw new java.io.UncheckedIOException(e);
+            }
+          });
+    }
   }
 
   @Test
@@ -81,11 +104,14 @@ class EtcdRestoreCliIT {
     assertThat(real.exitCode()).as(real.output()).isZero();
     assertThat(real.output()).contains("3.5.10+").contains("revision not bumped");
     assertThat(work.resolve("real-data/member/snap/db")).exists();
+    assertThat(
+            PosixFilePermissions.toString(Files.getPosixFilePermissions(work.resolve("real-data"))))
+        .isEqualTo("rwx------");
   }
 
   @Test
   void verifyPassesOnAGoodBackupAndFailsWithSixOnAFlippedByteAsRestoreDoes() throws IOException {
-    Cli.Result good = lifeboat(env, "verify", "latest", identity());
+    Cli.Result good = lifeboat(env, "backups", "verify", "latest", identity());
     assertThat(good.exitCode()).as(good.output()).isZero();
     assertThat(good.output()).contains("hashkv").contains("200 keys");
 
@@ -99,7 +125,8 @@ class EtcdRestoreCliIT {
     Files.write(object, bytes);
     List<String> damaged = new ArrayList<>(env);
     damaged.set(1, "LIFEBOAT_LOCATION=file://" + damagedRepo);
-    assertThat(lifeboat(damaged, "verify", "latest", identity()).exitCode()).isEqualTo(6);
+    assertThat(lifeboat(damaged, "backups", "verify", "latest", identity()).exitCode())
+        .isEqualTo(6);
     Path dataDir = work.resolve("never");
     assertThat(lifeboat(damaged, restore(dataDir)).exitCode()).isEqualTo(6);
     assertThat(dataDir).doesNotExist();
@@ -109,10 +136,10 @@ class EtcdRestoreCliIT {
   void aWrongIdentityExitsTwoNamingItAndAnUnknownIdExitsSeven() {
     Path other = work.resolve("other.txt");
     Cli.run(List.of(), List.of("age-keygen", "-o", other.toString()));
-    Cli.Result wrong = lifeboat(env, "verify", "latest", "--identity", other.toString());
+    Cli.Result wrong = lifeboat(env, "backups", "verify", "latest", "--identity", other.toString());
     assertThat(wrong.exitCode()).isEqualTo(2);
     assertThat(wrong.output()).contains(other.toString());
-    assertThat(lifeboat(env, "verify", "20200101T000000Z-0000", identity()).exitCode())
+    assertThat(lifeboat(env, "backups", "verify", "20200101T000000Z-0000", identity()).exitCode())
         .isEqualTo(7);
   }
 
@@ -122,9 +149,8 @@ class EtcdRestoreCliIT {
 
   static String[] restore(Path dataDir) {
     return new String[] {
-      "etcd",
       "restore",
-      "--backup",
+      "etcd",
       "latest",
       identity(),
       "--data-dir",

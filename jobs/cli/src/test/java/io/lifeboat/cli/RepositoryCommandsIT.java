@@ -84,7 +84,37 @@ class RepositoryCommandsIT {
     var describe =
         CliProcess.run(Map.of(), "backups", "describe", id, "--location", "file://" + location);
 
+    assertThat(table.exitCode()).as(table.stderr()).isZero();
+    assertThat(table.stdout().lines().findFirst().orElseThrow())
+        .matches("ID +KIND +SCOPE +CREATED +SIZE +DURATION +STATUS");
     assertThat(table.stdout()).contains("etcd").contains("prod").contains(id);
+    assertThat(table.stdout().lines().skip(1).findFirst().orElseThrow())
+        .matches(
+            ".*\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d \\(\\d+[smhd] ago\\) +[0-9.]+ (B|KiB|MiB)"
+                + " +\\d+\\.\\d s +complete");
+    var yaml =
+        CliProcess.run(
+            Map.of(),
+            "backups",
+            "list",
+            "-o",
+            "yaml",
+            "--since",
+            "1h",
+            "--location",
+            "file://" + location);
+    assertThat(yaml.stdout()).contains("- id: \"" + id + "\"").contains("status: \"complete\"");
+    var latest =
+        CliProcess.run(
+            Map.of(),
+            "backups",
+            "describe",
+            "latest",
+            "--kind",
+            "etcd",
+            "--location",
+            "file://" + location);
+    assertThat(latest.stdout()).contains(id);
     JsonNode listed = Json.read(json.stdout().getBytes(), JsonNode.class, "stdout");
     assertThat(listed).hasSize(1);
     assertThat(listed.get(0).get("id").asText()).isEqualTo(id);

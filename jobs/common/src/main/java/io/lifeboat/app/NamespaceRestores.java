@@ -48,6 +48,26 @@ public final class NamespaceRestores {
       String volumesBackup,
       Duration volumesWindow) {
 
+    /** The same settings with the CLI's {@code --existing}. */
+    public Settings withExisting(String policy) {
+      return new Settings(
+          namespace,
+          backup,
+          mapping,
+          policy,
+          includeResources,
+          excludeResources,
+          selectors,
+          modifiers,
+          preserveNodePorts,
+          crdTimeout,
+          deleteTimeout,
+          parallelism,
+          identity,
+          volumesBackup,
+          volumesWindow);
+    }
+
     /** The same settings with the CLI's {@code --volumes-backup} / {@code --volumes-window}. */
     public Settings withVolumes(String backup, Duration window) {
       return new Settings(

@@ -1,0 +1,80 @@
+package io.lifeboat.cli;
+
+import io.lifeboat.app.NamespaceRestores;
+import java.nio.file.Path;
+import java.util.List;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * What {@code restore namespace} and {@code namespace render} read: the backup (positional) and
+ * what to take from it. Each overrides its {@code lifeboat.restore.*} property.
+ */
+class NamespaceBackupOptions {
+  @Parameters(index = "0", paramLabel = "BACKUP", description = "backup id or 'latest'")
+  String backup;
+
+  @Option(
+      names = "--namespace",
+      paramLabel = "NAMESPACE",
+      description = "the backed-up namespace (LIFEBOAT_RESTORE_NAMESPACE)")
+  String namespace;
+
+  @Option(
+      names = "--namespace-mapping",
+      split = ",",
+      paramLabel = "OLD:NEW",
+      description = "restore namespace OLD into NEW")
+  List<String> mapping;
+
+  @Option(
+      names = "--include-resources",
+      split = ",",
+      paramLabel = "TYPE",
+      description = "types, e.g. deployments.apps")
+  List<String> include;
+
+  @Option(
+      names = "--exclude-resources",
+      split = ",",
+      paramLabel = "TYPE",
+      description = "types to leave out")
+  List<String> exclude;
+
+  @Option(
+      names = "--selector",
+      paramLabel = "SELECTOR",
+      description = "label selector (repeatable: OR)")
+  List<String> selectors;
+
+  @Option(
+      names = "--resource-modifiers",
+      paramLabel = "FILE",
+      description = "resource modifiers YAML file")
+  Path modifiers;
+
+  @Option(
+      names = {"--age-identity-file", "--identity"},
+      paramLabel = "FILE",
+      description = "age identity file to decrypt with (LIFEBOAT_AGE_IDENTITY_FILE)")
+  Path identity;
+
+  NamespaceRestores.Settings over(NamespaceRestores.Settings base) {
+    return new NamespaceRestores.Settings(
+        namespace != null ? namespace : base.namespace(),
+        Flags.backup(backup),
+        mapping != null ? NamespaceMapping.checked(mapping) : base.mapping(),
+        base.existing(),
+        include != null ? include : base.includeResources(),
+        exclude != null ? exclude : base.excludeResources(),
+        selectors != null ? selectors : base.selectors(),
+        modifiers != null ? modifiers : base.modifiers(),
+        base.preserveNodePorts(),
+        base.crdTimeout(),
+        base.deleteTimeout(),
+        base.parallelism(),
+        identity != null ? identity : base.identity(),
+        base.volumesBackup(),
+        base.volumesWindow());
+  }
+}
