@@ -147,7 +147,8 @@ public class BackupsCommand {
       BackupId wanted = "latest".equals(backup) ? null : Flags.backupId(backup);
       try (ObjectStore store = location.open(config)) {
         Repository repository = new Repository(store, Clock.systemUTC());
-        List<BackupRef> all = filter.list(repository, false).stream().map(CatalogEntry::ref).toList();
+        List<BackupRef> all =
+            filter.list(repository, false).stream().map(CatalogEntry::ref).toList();
         List<BackupRef> matches =
             wanted == null
                 ? newestOfEachScope(repository, all)
