@@ -2,6 +2,8 @@ package io.lifeboat.volumes;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.lifeboat.prune.PruneSettings;
 import io.lifeboat.prune.Pruner;
@@ -19,8 +21,10 @@ import io.lifeboat.testing.InMemoryObjectStore;
 import io.lifeboat.testing.MutableClock;
 import io.lifeboat.volumes.hooks.HookRunner;
 import io.lifeboat.volumes.internal.SnapshotResources;
+import java.security.MessageDigest;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -158,11 +162,13 @@ class VolumePruneIT {
     clock.advance(Duration.ofDays(2));
     VolumesSource newest = backup();
     String kept = newest.volumes().get(0).volumeSnapshotContent();
+    BackupId oldId = backupId(old);
     forge(
-        backupId(old),
+        oldId,
         List.of(
             listed(old.volumes().get(0).volumeSnapshotContent(), null),
             listed(kept, "shop/" + newest.volumes().get(0).volumeSnapshot())));
+    matchCatalogEntryToForgedPayload(oldId);
 
     var outcome = prune();
 
@@ -246,6 +252,33 @@ class VolumePruneIT {
             RepositoryLayout.dataObject(Kind.VOLUMES, scope, id, PayloadManifest.NAME),
             Json.write(new PayloadManifest(1, scope + "/" + id, contents)),
             Condition.none());
+  }
+
+  /**
+   * Put-only credentials may overwrite a catalog entry too: the attacker records the forged
+   * payload's size and hash, so the entry still validates and only the ownership marks stand
+   * between the forgery and the newest backup's content.
+   */
+  private void matchCatalogEntryToForgedPayload(BackupId id) {
+    Scope scope = Scope.parse("prod/shop");
+    String payloadKey = RepositoryLayout.dataObject(Kind.VOLUMES, scope, id, PayloadManifest.NAME);
+    byte[] payload = store.read(payloadKey).orElseThrow().content();
+    String entryKey = RepositoryLayout.catalogEntry(Kind.VOLUMES, scope, id);
+    try {
+      ObjectNode entry = (ObjectNode) Json.MAPPER.readTree(store.read(entryKey).orElseThrow().content());
+      for (JsonNode object : entry.withArray("objects")) {
+        if (PayloadManifest.NAME.equals(object.path("name").asText())) {
+          ((ObjectNode) object).put("size", payload.length);
+          ((ObjectNode) object)
+              .put(
+                  "sha256",
+                  HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(payload)));
+        }
+      }
+      Repository.backupView(store).put(entryKey, Json.MAPPER.writeValueAsBytes(entry), Condition.none());
+    } catch (java.io.IOException | java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   private static PayloadManifest.Content listed(String content, String snapshot) {
