@@ -1,6 +1,5 @@
 package io.lifeboat.functions.http;
 
-import io.lifeboat.testing.RecentSlots;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.lifeboat.export.ExportSource;
@@ -12,6 +11,7 @@ import io.lifeboat.repository.Manifest;
 import io.lifeboat.repository.Repository;
 import io.lifeboat.repository.Scope;
 import io.lifeboat.store.file.FileObjectStore;
+import io.lifeboat.testing.RecentSlots;
 import io.lifeboat.volumes.VolumesSource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
@@ -39,7 +39,8 @@ class ClusterFunctionsIT {
       throws Exception {
     Answer first =
         FunctionCalls.post(base, "volumeSnapshot", "{\"slot\":\"" + RecentSlots.rfc3339(1) + "\"}");
-    Answer second = FunctionCalls.post(base, "volumeSnapshot", "{\"slot\":\"" + RecentSlots.key(1) + "\"}");
+    Answer second =
+        FunctionCalls.post(base, "volumeSnapshot", "{\"slot\":\"" + RecentSlots.key(1) + "\"}");
 
     assertThat(first.status()).as(first.toString()).isEqualTo(200);
     assertThat(first.body().get("status").asText()).isEqualTo("done");
@@ -61,7 +62,8 @@ class ClusterFunctionsIT {
   @Test
   void aNamespaceExportCommitsOneBackupHoldingTheNamespacesObjects() throws Exception {
     Answer answer =
-        FunctionCalls.post(base, "namespaceExport", "{\"slot\":\"" + RecentSlots.rfc3339(2) + "\"}");
+        FunctionCalls.post(
+            base, "namespaceExport", "{\"slot\":\"" + RecentSlots.rfc3339(2) + "\"}");
 
     assertThat(answer.status()).as(answer.toString()).isEqualTo(200);
     assertThat(answer.body().get("status").asText()).isEqualTo("done");

@@ -1,6 +1,5 @@
 package io.lifeboat.functions.http;
 
-import io.lifeboat.testing.RecentSlots;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.lifeboat.functions.http.FunctionCalls.Answer;
@@ -11,6 +10,7 @@ import io.lifeboat.repository.RepositoryLayout;
 import io.lifeboat.repository.Scope;
 import io.lifeboat.schedule.Slot;
 import io.lifeboat.store.file.FileObjectStore;
+import io.lifeboat.testing.RecentSlots;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;

@@ -1,6 +1,5 @@
 package io.lifeboat.functions.http;
 
-import io.lifeboat.testing.RecentSlots;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.lifeboat.functions.http.FunctionCalls.Answer;
@@ -10,6 +9,7 @@ import io.lifeboat.repository.Repository;
 import io.lifeboat.repository.Scope;
 import io.lifeboat.store.ObjectInfo;
 import io.lifeboat.store.ObjectStore;
+import io.lifeboat.testing.RecentSlots;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -34,7 +34,8 @@ class PruneFunctionIT {
   @Test
   void aDryRunListsWhatWouldGoAndDeletesNothingThenPruneRemovesAllButTheNewestTwo()
       throws Exception {
-    for (String slot : List.of(RecentSlots.rfc3339(6), RecentSlots.rfc3339(5), RecentSlots.key(4))) {
+    for (String slot :
+        List.of(RecentSlots.rfc3339(6), RecentSlots.rfc3339(5), RecentSlots.key(4))) {
       Answer made = FunctionCalls.post(base, "etcdSnapshot", "{\"slot\":\"" + slot + "\"}");
       assertThat(made.status()).as(made.toString()).isEqualTo(200);
     }

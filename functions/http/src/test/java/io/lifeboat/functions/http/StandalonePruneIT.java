@@ -1,10 +1,10 @@
 package io.lifeboat.functions.http;
 
-import io.lifeboat.testing.RecentSlots;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.lifeboat.functions.http.FunctionCalls.Answer;
+import io.lifeboat.testing.RecentSlots;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -40,8 +40,10 @@ class StandalonePruneIT {
 
   @Test
   void theSchedulePrunesDownToTheNewestBackup() throws Exception {
-    Answer older = FunctionCalls.post(base, "etcdSnapshot", "{\"slot\":\"" + RecentSlots.key(2) + "\"}");
-    Answer newer = FunctionCalls.post(base, "etcdSnapshot", "{\"slot\":\"" + RecentSlots.key(1) + "\"}");
+    Answer older =
+        FunctionCalls.post(base, "etcdSnapshot", "{\"slot\":\"" + RecentSlots.key(2) + "\"}");
+    Answer newer =
+        FunctionCalls.post(base, "etcdSnapshot", "{\"slot\":\"" + RecentSlots.key(1) + "\"}");
     assertThat(older.status()).isEqualTo(200);
     assertThat(newer.status()).isEqualTo(200);
 

@@ -1,6 +1,5 @@
 package io.lifeboat.functions.lambda;
 
-import io.lifeboat.testing.RecentSlots;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -15,6 +14,7 @@ import io.lifeboat.app.observe.ObserveConfig;
 import io.lifeboat.repository.RepositoryInitializer;
 import io.lifeboat.store.file.FileObjectStore;
 import io.lifeboat.testing.EtcdServer;
+import io.lifeboat.testing.RecentSlots;
 import io.quarkus.runtime.configuration.DurationConverter;
 import io.smallrye.config.PropertiesConfigSource;
 import io.smallrye.config.SmallRyeConfig;
@@ -163,7 +163,8 @@ class LifeboatLambdaIT {
     assertThatThrownBy(
             () ->
                 handler.handleRequest(
-                    new LambdaRequest("volumeSnapshot", RecentSlots.key(3), null, null, null), null))
+                    new LambdaRequest("volumeSnapshot", RecentSlots.key(3), null, null, null),
+                    null))
         .isInstanceOf(TaskFailed.class)
         .hasMessageStartingWith("exit 2: ")
         .hasMessageContaining("'volumeSnapshot'")
