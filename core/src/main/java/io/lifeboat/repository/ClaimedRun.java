@@ -235,11 +235,25 @@ public final class ClaimedRun {
             "lifeboat-run-" + pending.ref().id());
     worker.setDaemon(true);
     worker.start();
+    try {
+      return await(running, ticket, deadlineAt, pending);
+    } finally {
+      if (!running.isDone()) {
+        // Past the deadline, or the claim was lost: the work must not go on writing.
+        worker.interrupt();
+      }
+    }
+  }
+
+  private PendingBackup.Contents await(
+      CompletableFuture<PendingBackup.Contents> running,
+      ClaimTicket ticket,
+      Instant deadlineAt,
+      PendingBackup pending) {
     long renewEvery = Math.max(1, claimTtl().toMillis() / 3);
     while (true) {
       long left = Duration.between(repository.clock().instant(), deadlineAt).toMillis();
       if (left <= 0) {
-        worker.interrupt();
         throw pastDeadline(pending);
       }
       try {
@@ -251,7 +265,6 @@ public final class ClaimedRun {
       } catch (ExecutionException e) {
         throw rethrown(e.getCause());
       } catch (InterruptedException e) {
-        worker.interrupt();
         Thread.currentThread().interrupt();
         throw new IllegalStateException("interrupted while backing up " + pending.ref(), e);
       }

@@ -77,12 +77,24 @@ public final class TaskRuns {
     String cron = task.schedule().or(config::schedule).orElse(null);
     if (slot != null && !slot.isBlank()) {
       Instant now = clock.instant();
-      Duration period = SlotWindow.period(cron, ScheduleSlot.zone(config.scheduleTimeZone()), now);
+      Duration period = slotPeriod(cron, now);
       Slot checked = SlotWindow.check(parseSlot(slot.strip()), "slot", period, now);
       return new RunTrigger.Scheduled(checked, "given by the caller");
     }
     return RunTrigger.resolve(
         config.jobName().orElse(null), cron, config.scheduleTimeZone(), clock.instant());
+  }
+
+  /**
+   * The schedule's period for the slot check; a schedule this code does not read as UNIX cron (the
+   * standalone scheduler's Quartz expressions, whose fire time is the slot) counts as none.
+   */
+  private Duration slotPeriod(String cron, Instant now) {
+    try {
+      return SlotWindow.period(cron, ScheduleSlot.zone(config.scheduleTimeZone()), now);
+    } catch (InvalidConfigurationException notUnixCron) {
+      return SlotWindow.UNSCHEDULED_PERIOD;
+    }
   }
 
   /**
@@ -97,7 +109,9 @@ public final class TaskRuns {
       trigger(slot, task);
       return java.util.Optional.empty();
     } catch (RuntimeException badRequest) {
-      return java.util.Optional.of(TaskResult.failed(badRequest));
+      TaskResult refused = TaskResult.failed(badRequest);
+      LOG.warnf("request refused (exit %d): %s", refused.exitCode(), refused.message());
+      return java.util.Optional.of(refused);
     }
   }
 
