@@ -9,10 +9,10 @@ import java.util.Set;
  * The one owner of where a restored object may go. The archive path ({@link
  * io.lifeboat.export.archive.ArchiveLayout}), not the object's JSON, decides: a namespaced object
  * goes to its path's namespace after {@code --namespace-mapping}, which must be the backup's own
- * namespace; a cluster-scoped object only comes from a {@code cluster/} path. An object whose JSON
- * disagrees with its path is refused (a failure in the report, exit 3), since the bucket is
- * untrusted input: a forged archive must not write into {@code kube-system} or the restore client's
- * default namespace.
+ * namespace; a cluster-scoped object only comes from a {@code cluster/} path, and only of the types
+ * an export writes there. An object whose JSON disagrees with its path is refused (a failure in the
+ * report, exit 3), since the bucket is untrusted input: a forged archive must not write into {@code
+ * kube-system} or the restore client's default namespace.
  *
  * <p>Refusal reasons name the rule and the JSON pointer, never a value from the object.
  */
@@ -31,6 +31,20 @@ public final class Placement {
           "mutatingwebhookconfigurations.admissionregistration.k8s.io",
           "validatingwebhookconfigurations.admissionregistration.k8s.io",
           "apiservices.apiregistration.k8s.io");
+
+  /**
+   * The only cluster-scoped types a namespace backup holds (the export's {@code ClusterObjects}):
+   * anything else under a {@code cluster/} path (a webhook configuration, an APIService, a
+   * namespaced type) is refused, so a forged archive cannot add cluster-wide machinery.
+   */
+  static final Set<String> EXPORTED_CLUSTER_TYPES =
+      Set.of(
+          "namespaces",
+          "customresourcedefinitions.apiextensions.k8s.io",
+          "persistentvolumes",
+          "storageclasses.storage.k8s.io",
+          "clusterroles.rbac.authorization.k8s.io",
+          "clusterrolebindings.rbac.authorization.k8s.io");
 
   /** Core types that are namespaced in every cluster: refused under a {@code cluster/} path. */
   static final Set<String> NAMESPACED_TYPES =
@@ -78,6 +92,9 @@ public final class Placement {
       }
       if (NAMESPACED_TYPES.contains(type)) {
         return Optional.of("refused: " + type + " is namespaced but its archive path is cluster/");
+      }
+      if (!EXPORTED_CLUSTER_TYPES.contains(type)) {
+        return Optional.of("refused: a namespace backup holds no cluster-scoped " + type);
       }
       if (type.equals("namespaces") && !archived.name().equals(sourceNamespace)) {
         return Optional.of(

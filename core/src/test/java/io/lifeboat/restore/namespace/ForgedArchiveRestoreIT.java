@@ -84,6 +84,11 @@ class ForgedArchiveRestoreIT {
         "resources/widgets.example.com/cluster/cluster-widget.json",
         "{\"apiVersion\":\"example.com/v1\",\"kind\":\"Widget\","
             + "\"metadata\":{\"name\":\"cluster-widget\"}}");
+    objects.put(
+        "resources/mutatingwebhookconfigurations.admissionregistration.k8s.io/cluster/every-pod.json",
+        "{\"apiVersion\":\"admissionregistration.k8s.io/v1\","
+            + "\"kind\":\"MutatingWebhookConfiguration\",\"metadata\":{\"name\":\"every-pod\"},"
+            + "\"webhooks\":[{\"name\":\"steal.example.com\",\"sideEffects\":\"None\"}]}");
     BackupRef forged = forge(objects);
     List<String> before = everyNamespacedObject();
     RestoreOptions options =
@@ -118,8 +123,14 @@ class ForgedArchiveRestoreIT {
             "refused: clusterroles.rbac.authorization.k8s.io is cluster-scoped but its archive"
                 + " path is not");
     assertThat(result(report, "widgets.example.com cluster-widget").reason())
-        .isEqualTo("refused: widgets.example.com is namespaced but its archive path is cluster/");
-    assertThat(report.failures()).hasSize(8);
+        .isEqualTo("refused: a namespace backup holds no cluster-scoped widgets.example.com");
+    assertThat(
+            result(report, "mutatingwebhookconfigurations.admissionregistration.k8s.io every-pod")
+                .reason())
+        .isEqualTo(
+            "refused: a namespace backup holds no cluster-scoped"
+                + " mutatingwebhookconfigurations.admissionregistration.k8s.io");
+    assertThat(report.failures()).hasSize(9);
     List<String> after = everyNamespacedObject();
     after.removeAll(before);
     assertThat(after)

@@ -24,6 +24,8 @@ class PlacementTest {
         "resources/secrets/cluster/a.json | {'kind':'Secret','apiVersion':'v1','metadata':{'name':'a'}} | refused: secrets is namespaced but its archive path is cluster/",
         "resources/widgets.example.com/cluster/a.json | {'kind':'Widget','apiVersion':'example.com/v1','metadata':{'name':'a','namespace':'shop'}} | refused: /metadata/namespace is set on an object from a cluster/ path",
         "resources/namespaces/cluster/shop.json | {'kind':'Namespace','apiVersion':'v1','metadata':{'name':'shop'}} | ",
+        "resources/validatingwebhookconfigurations.admissionregistration.k8s.io/cluster/a.json | {'kind':'ValidatingWebhookConfiguration','apiVersion':'admissionregistration.k8s.io/v1','metadata':{'name':'a'}} | refused: a namespace backup holds no cluster-scoped validatingwebhookconfigurations.admissionregistration.k8s.io",
+        "resources/clusterroles.rbac.authorization.k8s.io/cluster/a.json | {'kind':'ClusterRole','apiVersion':'rbac.authorization.k8s.io/v1','metadata':{'name':'a'}} | ",
         "resources/namespaces/cluster/lifeboat.json | {'kind':'Namespace','apiVersion':'v1','metadata':{'name':'lifeboat'}} | refused: a Namespace other than the backup's own (shop)",
         "resources/clusterrolebindings.rbac.authorization.k8s.io/namespaces/shop/a.json | {'kind':'ClusterRoleBinding','apiVersion':'rbac.authorization.k8s.io/v1','metadata':{'name':'a'}} | refused: clusterrolebindings.rbac.authorization.k8s.io is cluster-scoped but its archive path is not",
       })

@@ -68,8 +68,11 @@ public interface NamespaceRestoreConfig {
   @WithDefault("16M")
   String maxObjectSize();
 
-  /** Most objects one archive may hold; more ends the restore (exit 6). */
-  @WithDefault("500000")
+  /**
+   * Most objects one archive may hold; more ends the restore (exit 6). About 500 bytes of heap per
+   * object: raise it with the heap.
+   */
+  @WithDefault("200000")
   String maxObjects();
 
   /** Most bytes the archive may decompress to (a compression bomb ends the restore, exit 6). */

@@ -33,6 +33,9 @@ public final class ObjectSpill implements AutoCloseable {
               "lifeboat-restore-",
               PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
       file = directory.resolve("objects");
+      // A safety net only (a plan left unclosed, an exception): close() removes both at once.
+      directory.toFile().deleteOnExit();
+      file.toFile().deleteOnExit();
       channel =
           FileChannel.open(
               file,
