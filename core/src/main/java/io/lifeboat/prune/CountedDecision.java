@@ -21,26 +21,37 @@ import java.util.List;
  * depends on is valid, which is the same decision as over a fully validated catalog: an entry the
  * policy removes spends no counter and fills no bucket, so whether it is valid changes nothing.
  *
- * <p>Cost: one GET per kept entry (a few dozen under the default policies) plus one per invalid
- * entry that would have been kept; a forger pays with one PUT for each GET. The policy runs once,
- * plus once per round that found invalid entries (each round validates every keeper at once).
+ * <p>Cost: one GET per kept entry (a few dozen under the default policies) plus, once a forgery is
+ * found, the newest unread entries in doubling rounds (64, 128, ...), so a flood of N forged
+ * entries costs at most about 2N GETs (a forger pays one PUT for each) and log2(N) policy runs.
+ * Without forgeries the policy runs once.
  */
 final class CountedDecision {
   private CountedDecision() {}
 
+  /** Unread entries validated ahead of the policy in the round after one found a forgery. */
+  static final int FIRST_LOOKAHEAD = 64;
+
   static RetentionDecision decide(
       CatalogListing listing, Kind kind, Scope scope, RetentionPolicy policy, Instant now) {
+    int lookahead = 0;
     while (true) {
-      List<Candidate> candidates = new ArrayList<>();
+      List<BackupId> counted = new ArrayList<>();
       for (CatalogEntry entry : listing.entries()) {
         if (entry.counts()) {
-          candidates.add(Candidate.complete(entry.ref().id()));
+          counted.add(entry.ref().id());
         }
       }
-      RetentionDecision decision = policy.decide(candidates, now);
+      RetentionDecision decision =
+          policy.decide(counted.stream().map(Candidate::complete).toList(), now);
       List<BackupId> dependsOn = new ArrayList<>(decision.kept());
-      if (!decision.verdicts().isEmpty()) {
-        dependsOn.add(decision.verdicts().get(decision.verdicts().size() - 1).id());
+      if (!counted.isEmpty()) {
+        dependsOn.add(counted.get(0));
+      }
+      // After a forgery, also validate the newest unread entries ahead of the policy, doubling
+      // each round: a flood of N forged entries costs about log2(N) policy runs, not N / keepers.
+      for (int i = counted.size() - 1, ahead = 0; i >= 0 && ahead < lookahead; i--, ahead++) {
+        dependsOn.add(counted.get(i));
       }
       boolean changed = false;
       for (BackupId id : dependsOn) {
@@ -49,6 +60,7 @@ final class CountedDecision {
       if (!changed) {
         return decision;
       }
+      lookahead = lookahead == 0 ? FIRST_LOOKAHEAD : lookahead * 2;
     }
   }
 }

@@ -36,23 +36,49 @@ public final class Catalog {
   /** Every entry of {@code kind} (one scope, or every scope when null), judged from listings. */
   public CatalogListing list(Kind kind, Scope scope) {
     Map<BackupRef, DataFolder> folders = new LinkedHashMap<>();
-    try (Stream<ObjectInfo> listing = store.list(RepositoryLayout.dataPrefix(kind, scope))) {
+    String dataPrefix = RepositoryLayout.dataPrefix(kind, scope);
+    try (Stream<ObjectInfo> listing = store.list(dataPrefix)) {
       listing.forEach(
           info ->
-              RepositoryLayout.parseDataFolder(info.key())
-                  .filter(ref -> ref.kind() == kind)
+              ref(kind, scope, dataPrefix, info.key(), "/")
                   .ifPresent(ref -> folders.computeIfAbsent(ref, DataFolder::new).add(info)));
     }
     Instant now = clock.instant();
     Map<BackupRef, CatalogEntry> entries = new LinkedHashMap<>();
-    try (Stream<ObjectInfo> listing = store.list(RepositoryLayout.catalogPrefix(kind, scope))) {
+    String catalogPrefix = RepositoryLayout.catalogPrefix(kind, scope);
+    try (Stream<ObjectInfo> listing = store.list(catalogPrefix)) {
       listing.forEach(
           info ->
-              RepositoryLayout.parseCatalogEntry(info.key())
-                  .filter(ref -> ref.kind() == kind)
+              ref(kind, scope, catalogPrefix, info.key(), ".json")
                   .ifPresent(ref -> entries.put(ref, judge(ref, info, now, folders))));
     }
     return new CatalogListing(store, entries, folders);
+  }
+
+  /**
+   * The backup a listed key belongs to. Within one scope only the id segment is parsed (prune lists
+   * 200k keys of a large scope; parsing cluster and namespace names again for each costs more than
+   * the rest of the plan); across scopes the whole key is, by {@link RepositoryLayout}.
+   */
+  private static Optional<BackupRef> ref(
+      Kind kind, Scope scope, String prefix, String key, String idEnd) {
+    if (scope == null) {
+      return (idEnd.equals("/")
+              ? RepositoryLayout.parseDataFolder(key)
+              : RepositoryLayout.parseCatalogEntry(key))
+          .filter(ref -> ref.kind() == kind);
+    }
+    String rest = key.substring(prefix.length());
+    int end = rest.indexOf(idEnd);
+    boolean shaped =
+        end > 0
+            && (idEnd.equals("/")
+                ? end < rest.length() - 1
+                : end == rest.length() - idEnd.length());
+    if (!shaped || !BackupId.looksLikeId(rest.substring(0, end))) {
+      return Optional.empty();
+    }
+    return Optional.of(new BackupRef(kind, scope, BackupId.parse(rest.substring(0, end))));
   }
 
   /**

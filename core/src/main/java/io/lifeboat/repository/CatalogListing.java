@@ -25,20 +25,22 @@ public final class CatalogListing {
   private final Map<BackupRef, CatalogEntry> entries;
   private final Map<BackupRef, DataFolder> folders;
   private final Map<BackupRef, Manifest> manifests = new ConcurrentHashMap<>();
+  private final List<BackupRef> order;
 
   CatalogListing(
       ObjectStore store, Map<BackupRef, CatalogEntry> entries, Map<BackupRef, DataFolder> folders) {
     this.store = store;
     this.entries = new ConcurrentHashMap<>(entries);
     this.folders = Map.copyOf(folders);
+    List<BackupRef> sorted = new ArrayList<>(entries.keySet());
+    sorted.sort(Comparator.comparing(BackupRef::id).thenComparing(ref -> ref.scope().toString()));
+    this.order = List.copyOf(sorted);
   }
 
   /** Every entry with its current status, oldest first. */
   public List<CatalogEntry> entries() {
-    List<CatalogEntry> all = new ArrayList<>(entries.values());
-    all.sort(
-        Comparator.comparing((CatalogEntry e) -> e.ref().id())
-            .thenComparing(e -> e.ref().scope().toString()));
+    List<CatalogEntry> all = new ArrayList<>(order.size());
+    order.forEach(ref -> all.add(entries.get(ref)));
     return all;
   }
 

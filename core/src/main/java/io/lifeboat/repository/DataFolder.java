@@ -2,9 +2,7 @@ package io.lifeboat.repository;
 
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -13,8 +11,8 @@ import java.util.Optional;
  */
 public final class DataFolder {
   private final BackupRef ref;
-  private final List<String> keys = new ArrayList<>();
-  private final Map<String, Long> sizes = new HashMap<>();
+  // Listed objects, not a map by name: a folder holds one or two objects, and prune lists 100k.
+  private final List<io.lifeboat.store.ObjectInfo> objects = new ArrayList<>(2);
   private Instant lastModified = Instant.EPOCH;
 
   DataFolder(BackupRef ref) {
@@ -22,8 +20,7 @@ public final class DataFolder {
   }
 
   void add(io.lifeboat.store.ObjectInfo info) {
-    keys.add(info.key());
-    sizes.put(info.key().substring(ref.dataPrefix().length()), info.size());
+    objects.add(info);
     if (info.lastModified() != null && info.lastModified().isAfter(lastModified)) {
       lastModified = info.lastModified();
     }
@@ -35,7 +32,7 @@ public final class DataFolder {
 
   /** Every key in the folder, in listing order. */
   public List<String> keys() {
-    return List.copyOf(keys);
+    return objects.stream().map(io.lifeboat.store.ObjectInfo::key).toList();
   }
 
   /** The newest write among the folder's objects, by the store's clock. */
@@ -45,6 +42,10 @@ public final class DataFolder {
 
   /** The stored size of the object named {@code name} directly in the folder. */
   public Optional<Long> size(String name) {
-    return Optional.ofNullable(sizes.get(name));
+    String key = ref.dataPrefix() + name;
+    return objects.stream()
+        .filter(o -> o.key().equals(key))
+        .map(io.lifeboat.store.ObjectInfo::size)
+        .findFirst();
   }
 }
