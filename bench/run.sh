@@ -6,6 +6,10 @@
 #        STARTUP_RUNS=5        runs per JVM for process start -> first etcd byte
 #        SKIP_BUILD=1          reuse the built apps (bench/.work/app17, app25)
 #        ALT_JVM="..."         also measure the job with this JVM flag set (same rounds)
+#        NATIVE=0              do not build or measure the native executable (default: build it with the
+#                              test toolchain, scripts/native-toolchain.sh, ~7 min on 2 cores)
+#        NATIVE_EXE=path       measure this native executable instead of building one
+#        NATIVE_FLAGS="-Xmx64m"  the native job's arguments (its heap cap; JAVA_TOOL_OPTIONS does not apply)
 #
 # Everything runs on 127.0.0.1 under bench/.work (deleted at the start of each run); etcd and
 # S3Proxy are stopped by PID on exit. Results: a Markdown table on stdout and in
@@ -21,6 +25,8 @@ JAVA17=${JAVA17:-/usr/lib/jvm/java-17-openjdk-amd64}
 JAVA25=${JAVA25:-/usr/lib/jvm/temurin-25-jdk-amd64}
 JOB_JVM=$(sed -n 's/^JAVA_TOOL_OPTIONS=//p' k8s/cronjobs/jvm-options.env)
 ALT_JVM=${ALT_JVM:-}
+NATIVE=${NATIVE:-1}
+NATIVE_FLAGS=${NATIVE_FLAGS:--Xmx64m}
 log() { echo "[bench $(date +%H:%M:%S)] $*" >&2; }
 
 # --- dependencies and build --------------------------------------------------------------------
@@ -43,10 +49,22 @@ if [ "${SKIP_BUILD:-}" != 1 ]; then
   else
     log "Java 25 AOT build failed or wrote no app.aot; see $work/build25.log"
   fi
+  if [ "$NATIVE" != 0 ] && [ -z "${NATIVE_EXE:-}" ]; then
+    log "building the job as a native executable (test toolchain)"
+    if home=$(scripts/native-toolchain.sh 2>"$work/build-native.log") \
+        && mvn -B -o -Pnative -pl jobs/etcd-snapshot -am package -DskipTests -Dquarkus.native.graalvm-home="$home" \
+          -Dquarkus.native.native-image-xmx=5g >>"$work/build-native.log" 2>&1; then
+      mkdir -p "$work/native" && cp jobs/etcd-snapshot/target/lifeboat-etcd-snapshot-*-runner "$work/native/job"
+    else
+      log "native build failed; see $work/build-native.log"
+    fi
+  fi
   # Put the Java 17 build back so target/ is what the rest of the project expects.
   mvn -B -q -o -pl jobs/etcd-snapshot -am package -DskipTests >/dev/null 2>&1 || true
 fi
-find "$work" -mindepth 1 -maxdepth 1 ! -name app17 ! -name app25 ! -name cli ! -name 'build*.log' -exec rm -rf {} +
+find "$work" -mindepth 1 -maxdepth 1 ! -name app17 ! -name app25 ! -name cli ! -name native ! -name 'build*.log' -exec rm -rf {} +
+if [ "$NATIVE" != 0 ] && [ -n "${NATIVE_EXE:-}" ]; then mkdir -p "$work/native" && cp "$NATIVE_EXE" "$work/native/job"; fi
+[ "$NATIVE" != 0 ] && [ -x "$work/native/job" ] && native=1 || native=
 mkdir -p "$work/out" "$work/tmp" "$work/spool"
 
 # --- etcd and S3Proxy --------------------------------------------------------------------------
@@ -120,7 +138,7 @@ record_cpu() { # CASE ROUND CMD_CPU (servers: since servers_mark)
 }
 clear_store() { find "$work/s3/data/bench" -type f \( -name 'snapshot.db*' -o -name 'plain.db*' \) -delete 2>/dev/null || true; }
 
-job() { # job NAME ROUND JVMFLAGS [spool|j25aot]
+job() { # job NAME ROUND JVMFLAGS [spool|j25aot|native]
   local name=$1 r=$2 flags=$3 mode=${4:-}
   clear_store
   servers_mark
@@ -130,6 +148,8 @@ job() { # job NAME ROUND JVMFLAGS [spool|j25aot]
     # As the images run it: Java 25 with the AOT cache made at build time (docs/images.md).
     j25aot) (cd "$work/app25" && timed "$name-$r" env JAVA_TOOL_OPTIONS="$flags" \
       "$JAVA25/bin/java" -XX:AOTCache=app.aot -jar quarkus-run.jar) ;;
+    # shellcheck disable=SC2086 # NATIVE_FLAGS is a list of arguments
+    native) timed "$name-$r" "$work/native/job" $NATIVE_FLAGS ;;
     *) timed "$name-$r" env JAVA_TOOL_OPTIONS="$flags" "$JAVA17/bin/java" -jar "$work/app17/quarkus-run.jar" ;;
   esac
   record "$name" "$r" "$(wall "$work/out/$name-$r.time")" "$(rss "$work/out/$name-$r.time")"
@@ -148,7 +168,7 @@ script() { # (b) etcdctl && zstd && age && s3cmd put, each step timed
   clear_store; rm -f "$f" "$f.zst" "$f.zst.age"
   servers_mark
   timed "b1-$r" etcdctl --endpoints="127.0.0.1:$client" snapshot save "$f"
-  timed "b2-$r" zstd -q -3 "$f" -o "$f.zst"
+  timed "b2-$r" zstd -q -3 -T0 "$f" -o "$f.zst"
   timed "b3-$r" age -r "$recipient" -o "$f.zst.age" "$f.zst"
   timed "b4-$r" s3cmd -q -c "$work/s3cfg" put "$f.zst.age" "s3://bench/plain/plain.db.zst.age"
   for s in 1 2 3 4; do
@@ -159,7 +179,7 @@ script() { # (b) etcdctl && zstd && age && s3cmd put, each step timed
   record_cpu b "$r" "$(cmd_cpu "$work/out"/b[1-4]-"$r".time)"
   # The job compresses snapshots at zstd level 1: the same script with `zstd -1` (timed on the same
   # file, not part of (b)), so the comparison at equal level is in the report too.
-  timed "b2l1-$r" zstd -q -1 "$f" -o "$f.l1.zst"
+  timed "b2l1-$r" zstd -q -1 -T0 "$f" -o "$f.l1.zst"
   record b-zstd1 "$r" "$(echo "$w - $(wall "$work/out/b2-$r.time") + $(wall "$work/out/b2l1-$r.time")" | bc)" "$m"
   rm -f "$f.l1.zst"
   rm -f "$f" "$f.zst" "$f.zst.age"
@@ -173,10 +193,14 @@ db_bytes() { etcdctl --endpoints="127.0.0.1:$client" endpoint status -w json | p
 startup() { # process start -> first etcd byte: script's clock before exec vs the job's DEBUG line
   local name=$1 r=$2 java=$3 dir=$4; shift 4
   clear_store
-  local t0 first
+  local t0 first debug='-Dquarkus.log.category."io.lifeboat.etcd.EtcdSnapshotter".level=DEBUG'
   t0=$(date +%s%3N)
-  (cd "$dir" && timed "$name-$r" env JAVA_TOOL_OPTIONS="$JOB_JVM" \
-    "$java" "$@" '-Dquarkus.log.category."io.lifeboat.etcd.EtcdSnapshotter".level=DEBUG' -jar quarkus-run.jar)
+  if [ "$java" = native ]; then
+    # shellcheck disable=SC2086
+    timed "$name-$r" "$work/native/job" $NATIVE_FLAGS "$debug"
+  else
+    (cd "$dir" && timed "$name-$r" env JAVA_TOOL_OPTIONS="$JOB_JVM" "$java" "$@" "$debug" -jar quarkus-run.jar)
+  fi
   first=$(sed -n 's/.*first snapshot byte from .* at epoch-ms \([0-9]*\),.*/\1/p' "$work/out/$name-$r.log")
   record "$name" "$r" "$(wall "$work/out/$name-$r.time")" "$(rss "$work/out/$name-$r.time")" "$(( first - t0 ))"
 }
@@ -187,9 +211,10 @@ for size in $sizes; do
   fill "$size"
   echo "$size $(db_bytes)" >>"$work/dbsizes"
   if [ "$size" = "$first_size" ]; then
-    log "startup: Java 17, Java 25, Java 25 + AOT cache ($STARTUP_RUNS runs each, alternating)"
+    log "startup: Java 17, Java 25, Java 25 + AOT cache, native ($STARTUP_RUNS runs each, alternating)"
     for r in $(seq 1 "$STARTUP_RUNS"); do
       startup start-j17 "$r" "$JAVA17/bin/java" "$work/app17"
+      [ -n "$native" ] && startup start-native "$r" native ""
       if [ -d "$work/app25" ]; then
         startup start-j25 "$r" "$JAVA25/bin/java" "$work/app25"
         startup start-j25aot "$r" "$JAVA25/bin/java" "$work/app25" -XX:AOTCache=app.aot -XX:AOTMode=on
@@ -199,6 +224,7 @@ for size in $sizes; do
   if [ "$size" = "$DB_MIB" ]; then
     cases=(job)
     [ -d "$work/app25" ] && cases+=(job-j25aot)
+    [ -n "$native" ] && cases+=(job-native)
     cases+=(job-spool)
     [ -n "$ALT_JVM" ] && cases+=(job-altjvm)
     cases+=(a b)
@@ -210,6 +236,7 @@ for size in $sizes; do
         case $c in
           job) job job "$r" "$JOB_JVM" ;;
           job-j25aot) job job-j25aot "$r" "$JOB_JVM" j25aot ;;
+          job-native) job job-native "$r" "" native ;;
           job-spool) job job-spool "$r" "$JOB_JVM" spool ;;
           job-altjvm) job job-altjvm "$r" "$ALT_JVM" ;;
           a) floor "$r" ;;
@@ -220,14 +247,17 @@ for size in $sizes; do
   fi
   if echo " $RSS_SIZES " | grep -q " $size "; then
     log "peak RSS of the job at $size MiB"
-    for r in 1 2; do job "rss-$size" "$r" "$JOB_JVM"; done
+    for r in 1 2; do
+      job "rss-$size" "$r" "$JOB_JVM"
+      [ -n "$native" ] && job "nrss-$size" "$r" "" native
+    done
   fi
 done
 
 # --- report ------------------------------------------------------------------------------------
 mkdir -p bench/results
 out="bench/results/$(date +%Y-%m-%d).md"
-python3 bench/report.py "$samples" "$cpus" "$work/dbsizes" "$DB_MIB" "$ROUNDS" "$JOB_JVM" "$ALT_JVM" \
+python3 bench/report.py "$samples" "$cpus" "$work/dbsizes" "$DB_MIB" "$ROUNDS" "$JOB_JVM" "$ALT_JVM" "$NATIVE_FLAGS" \
   "$(nproc) cores, $(uptime | sed 's/.*load average: //') load; $(etcd --version | head -1); $("$JAVA17/bin/java" -version 2>&1 | head -1)" \
   | tee "$out"
 log "written to $out"
