@@ -1,6 +1,7 @@
 package io.lifeboat.cli;
 
-import io.lifeboat.error.LifeboatException;
+import io.lifeboat.error.IntegrityException;
+import io.lifeboat.error.NotFoundException;
 import io.lifeboat.repository.BackupRef;
 import io.lifeboat.repository.CatalogEntry;
 import io.lifeboat.repository.DataObject;
@@ -38,7 +39,8 @@ final class BackupTable {
         Manifest m = repository.manifest(ref);
         long bytes = m.objects().stream().mapToLong(DataObject::size).sum();
         rows.add(new Row(ref, bytes, Duration.between(m.startedAt(), m.completedAt()), status(m)));
-      } catch (LifeboatException unreadable) {
+      } catch (IntegrityException | NotFoundException unreadable) {
+        // This backup is damaged or half-deleted; an unreachable store still fails the listing.
         rows.add(new Row(ref, null, null, "invalid: " + unreadable.getMessage()));
       }
     }

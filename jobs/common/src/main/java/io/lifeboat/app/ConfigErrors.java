@@ -29,10 +29,13 @@ public final class ConfigErrors {
       Matcher conversion = CONVERSION.matcher(line);
       if (conversion.find()) {
         String property = conversion.group(1);
-        return who(property, flags, env)
+        String who = who(property, flags, env);
+        return who
             + " '"
             + conversion.group(2)
-            + "': "
+            + "'"
+            + (who.startsWith("LIFEBOAT_") ? " (" + property + ")" : "")
+            + ": "
             + valid(conversion.group(3));
       }
     }
@@ -54,8 +57,10 @@ public final class ConfigErrors {
       return message;
     }
     String name = property.group(1);
+    String who = who(name, flags, env);
+    // An environment variable is named with its property, which the docs and manifests use too.
     return message.substring(0, property.start())
-        + who(name, flags, env)
+        + (who.startsWith("LIFEBOAT_") ? who + " (" + name + ")" : who)
         + message.substring(property.end());
   }
 
