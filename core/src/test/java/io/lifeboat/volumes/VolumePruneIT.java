@@ -265,7 +265,8 @@ class VolumePruneIT {
     byte[] payload = store.read(payloadKey).orElseThrow().content();
     String entryKey = RepositoryLayout.catalogEntry(Kind.VOLUMES, scope, id);
     try {
-      ObjectNode entry = (ObjectNode) Json.MAPPER.readTree(store.read(entryKey).orElseThrow().content());
+      ObjectNode entry =
+          (ObjectNode) Json.MAPPER.readTree(store.read(entryKey).orElseThrow().content());
       for (JsonNode object : entry.withArray("objects")) {
         if (PayloadManifest.NAME.equals(object.path("name").asText())) {
           ((ObjectNode) object).put("size", payload.length);
@@ -275,7 +276,8 @@ class VolumePruneIT {
                   HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(payload)));
         }
       }
-      Repository.backupView(store).put(entryKey, Json.MAPPER.writeValueAsBytes(entry), Condition.none());
+      Repository.backupView(store)
+          .put(entryKey, Json.MAPPER.writeValueAsBytes(entry), Condition.none());
     } catch (java.io.IOException | java.security.NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
     }
