@@ -163,12 +163,17 @@ class VolumePruneIT {
     VolumesSource newest = backup();
     String kept = newest.volumes().get(0).volumeSnapshotContent();
     BackupId oldId = backupId(old);
+    // Written within a run's deadline of the old id, as the store's clock sees it: a later rewrite
+    // of the entry would be judged back-dated and leave the whole old backup alone.
+    Instant now = clock.instant();
+    clock.set(oldId.time().plus(Duration.ofMinutes(10)));
     forge(
         oldId,
         List.of(
             listed(old.volumes().get(0).volumeSnapshotContent(), null),
             listed(kept, "shop/" + newest.volumes().get(0).volumeSnapshot())));
     matchCatalogEntryToForgedPayload(oldId);
+    clock.set(now);
 
     var outcome = prune();
 
