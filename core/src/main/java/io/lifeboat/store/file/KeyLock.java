@@ -3,7 +3,6 @@ package io.lifeboat.store.file;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.concurrent.ConcurrentHashMap;
@@ -38,7 +37,7 @@ final class KeyLock implements AutoCloseable {
   /** Blocks until this thread holds the lock for {@code key} of the store at {@code root}. */
   static KeyLock acquire(Path root, String key) throws IOException {
     Path directory = root.resolve(DIRECTORY);
-    Files.createDirectories(directory);
+    OwnerOnly.createDirectories(directory);
     Path lockFile =
         directory
             .resolve(String.format("%02d.lock", Math.floorMod(key.hashCode(), STRIPES)))
