@@ -147,8 +147,8 @@ class RepositoryCommandsIT {
     assertThat(table.exitCode()).as(table.stderr()).isZero();
     assertThat(table.stdout())
         .contains("STATUS")
-        .containsPattern(id + "\\s+valid")
-        .containsPattern(forged + "\\s+invalid: not a manifest");
+        .containsPattern(id + " .* complete")
+        .containsPattern(forged + " .* invalid: not a manifest");
     assertThat(describe.exitCode()).isEqualTo(6);
     assertThat(describe.stderr()).contains("is not valid: not a manifest");
   }
