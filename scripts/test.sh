@@ -6,7 +6,7 @@
 # LIFEBOAT_NATIVE=off (or -Dnative.skip) skips the native part, =on runs it; unset: the default below.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-NATIVE_DEFAULT=off  # on once the native ITs have passed here (see the commit that turns it on)
+NATIVE_DEFAULT=on
 scripts/install-deps.sh
 native=${LIFEBOAT_NATIVE:-$NATIVE_DEFAULT}
 args=()
