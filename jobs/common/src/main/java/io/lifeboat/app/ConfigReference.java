@@ -54,8 +54,8 @@ public final class ConfigReference {
 
   /** The reference as a table: variable, property, type and default, one property a line. */
   public static String render(List<Property> properties) {
-    int env = properties.stream().mapToInt(p -> p.env().length()).max().orElse(0);
-    int name = properties.stream().mapToInt(p -> p.name().length()).max().orElse(0);
+    int env = properties.stream().mapToInt(p -> p.env().length()).max().orElse(1);
+    int name = properties.stream().mapToInt(p -> p.name().length()).max().orElse(1);
     StringBuilder out = new StringBuilder("  ");
     String format = "  %-" + env + "s  %-" + name + "s  %-8s %s";
     out.append(
@@ -71,6 +71,13 @@ public final class ConfigReference {
 
   private static void walk(String prefix, Class<?> group, Map<String, Property> into) {
     List<Method> methods = new ArrayList<>(Arrays.asList(group.getMethods()));
+    if (methods.isEmpty()) {
+      // A native image keeps only the methods registered for reflection: say so, never a short
+      // list.
+      throw new IllegalStateException(
+          group.getName()
+              + " shows no accessors: register it for reflection (see ConfigReflection)");
+    }
     methods.sort(Comparator.comparing(Method::getName));
     for (Method method : methods) {
       if (method.getParameterCount() > 0
