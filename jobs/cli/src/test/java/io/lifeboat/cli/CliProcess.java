@@ -10,16 +10,23 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The packaged {@code lifeboat} CLI run as a person runs it: a fresh JVM, flags and environment.
+ * With the {@code lifeboat.cli.executable} property (the {@code native} profile sets it to the
+ * native executable) the same tests run that executable instead.
  */
 final class CliProcess {
   static final Path JAR =
       Path.of(System.getProperty("lifeboat.cli.jar", "target/quarkus-app/quarkus-run.jar"));
 
+  static final String EXECUTABLE = System.getProperty("lifeboat.cli.executable", "");
+
   record Result(int exitCode, String stdout, String stderr) {}
 
   static Result run(Map<String, String> env, String... args) {
     List<String> command =
-        new ArrayList<>(List.of("java", "-XX:TieredStopAtLevel=1", "-jar", JAR.toString()));
+        new ArrayList<>(
+            EXECUTABLE.isEmpty()
+                ? List.of("java", "-XX:TieredStopAtLevel=1", "-jar", JAR.toString())
+                : List.of(EXECUTABLE));
     command.addAll(List.of(args));
     ProcessBuilder builder = new ProcessBuilder(command);
     builder.environment().keySet().removeIf(k -> k.startsWith("LIFEBOAT_") || k.startsWith("AWS_"));

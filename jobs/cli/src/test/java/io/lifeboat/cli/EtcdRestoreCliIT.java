@@ -166,9 +166,13 @@ class EtcdRestoreCliIT {
 
   static Cli.Result lifeboat(List<String> environment, String... args) {
     List<String> command = new ArrayList<>();
-    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    command.add("-jar");
-    command.add(System.getProperty("lifeboat.cli.jar", "target/quarkus-app/quarkus-run.jar"));
+    if (CliProcess.EXECUTABLE.isEmpty()) {
+      command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+      command.add("-jar");
+      command.add(CliProcess.JAR.toString());
+    } else {
+      command.add(CliProcess.EXECUTABLE);
+    }
     command.addAll(List.of(args));
     return Cli.exec(environment, command, null);
   }
