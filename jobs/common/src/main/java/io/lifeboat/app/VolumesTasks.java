@@ -7,7 +7,7 @@ import io.lifeboat.repository.Repository;
 import io.lifeboat.repository.Scope;
 import io.lifeboat.schedule.RunTrigger;
 import io.lifeboat.store.ObjectStore;
-import io.lifeboat.volumes.Pause;
+import io.lifeboat.kube.Pause;
 import io.lifeboat.volumes.VolumeRestoreReport;
 import io.lifeboat.volumes.VolumeRestoreRun;
 import io.lifeboat.volumes.VolumeRestorer;

@@ -36,7 +36,7 @@ import io.lifeboat.retention.RetentionPolicy;
 import io.lifeboat.schedule.RunTrigger;
 import io.lifeboat.testing.InMemoryObjectStore;
 import io.lifeboat.testing.MutableClock;
-import io.lifeboat.volumes.Pause;
+import io.lifeboat.kube.Pause;
 import io.lifeboat.volumes.VolumeSnapshotReclaimer;
 import io.lifeboat.volumes.VolumeSnapshotter;
 import io.lifeboat.volumes.VolumesCluster;

@@ -8,7 +8,7 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.dsl.Resource;
 import io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext;
-import io.lifeboat.export.internal.KubeFailures;
+import io.lifeboat.kube.KubeFailures;
 import io.lifeboat.restore.namespace.ExistingPolicy;
 import io.lifeboat.restore.namespace.ObjectCleaner;
 import io.lifeboat.restore.namespace.PlannedObject;
