@@ -1,9 +1,9 @@
 package io.lifeboat.app;
 
 import io.lifeboat.repository.Repository;
-import io.lifeboat.store.LocationSettings;
-import io.lifeboat.store.Locations;
 import io.lifeboat.store.ObjectStore;
+import io.lifeboat.store.location.LocationSettings;
+import io.lifeboat.store.location.Locations;
 
 /** Opens the configured backup location, as a backup run (least privilege) or with full access. */
 public final class Stores {

@@ -1,4 +1,4 @@
-package io.lifeboat.store;
+package io.lifeboat.store.location;
 
 import io.lifeboat.error.InvalidConfigurationException;
 
