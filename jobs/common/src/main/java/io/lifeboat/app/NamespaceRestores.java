@@ -99,7 +99,7 @@ public final class NamespaceRestores {
         restore.excludeResources().orElse(List.of()),
         restore.selector().orElse(List.of()),
         restore.resourceModifiers().orElse(null),
-        Stores.bool(restore.preserveNodePorts(), "lifeboat.restore.preserve-node-ports"),
+        restore.preserveNodePorts(),
         restore.crdTimeout(),
         restore.deleteTimeout(),
         restore.parallelism(),
@@ -128,20 +128,20 @@ public final class NamespaceRestores {
     Scope scope = Scope.namespace(Tasks.cluster(config), settings.namespace());
     BackupRef backup = repository.resolve(Kind.NAMESPACE, scope, settings.backup());
     RestoreOptions options =
-        new RestoreOptions(
-            NamespaceMapping.parse(settings.mapping()),
-            ExistingPolicy.parse(settings.existing()),
-            Selection.all()
-                .withResources(settings.includeResources(), settings.excludeResources())
-                .withLabelSelectors(settings.selectors()),
-            modifiers(settings.modifiers()),
-            new VolumeBackupChoice(settings.volumesBackup(), settings.volumesWindow()),
-            settings.preserveNodePorts(),
-            settings.crdTimeout(),
-            settings.deleteTimeout(),
-            Duration.ofSeconds(1),
-            settings.parallelism(),
-            Duration.ofMinutes(10));
+        RestoreOptions.builder()
+            .mapping(NamespaceMapping.parse(settings.mapping()))
+            .existingPolicy(ExistingPolicy.parse(settings.existing()))
+            .selection(
+                Selection.all()
+                    .withResources(settings.includeResources(), settings.excludeResources())
+                    .withLabelSelectors(settings.selectors()))
+            .modifiers(modifiers(settings.modifiers()))
+            .volumes(new VolumeBackupChoice(settings.volumesBackup(), settings.volumesWindow()))
+            .preserveNodePorts(settings.preserveNodePorts())
+            .crdTimeout(settings.crdTimeout())
+            .deleteTimeout(settings.deleteTimeout())
+            .parallelism(settings.parallelism())
+            .build();
     Decoding decoding =
         settings.identity() == null
             ? Decoding.withoutIdentities()
