@@ -1,7 +1,7 @@
 package io.lifeboat.export;
 
-import io.lifeboat.export.internal.Glob;
-import io.lifeboat.export.internal.LabelSelector;
+import io.lifeboat.kube.Glob;
+import io.lifeboat.kube.LabelSelector;
 import java.util.List;
 
 /**

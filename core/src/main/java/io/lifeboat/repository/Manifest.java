@@ -42,40 +42,9 @@ public record Manifest(
     failures = failures == null ? List.of() : List.copyOf(failures);
   }
 
-  /** A manifest without a run nonce (written before nonces, or built by hand). */
-  public Manifest(
-      int formatVersion,
-      Kind kind,
-      String scope,
-      String id,
-      String slot,
-      Instant startedAt,
-      Instant completedAt,
-      String tool,
-      String kubeSystemUid,
-      JsonNode source,
-      List<DataObject> objects,
-      String compression,
-      Encryption encryption,
-      List<String> warnings,
-      List<ItemFailure> failures) {
-    this(
-        formatVersion,
-        kind,
-        scope,
-        id,
-        slot,
-        startedAt,
-        completedAt,
-        tool,
-        kubeSystemUid,
-        source,
-        objects,
-        compression,
-        encryption,
-        warnings,
-        failures,
-        null);
+  /** A builder for {@code kind}'s backup {@code id} of {@code scope}, at the current format. */
+  public static Builder builder(Kind kind, String scope, String id) {
+    return new Builder(kind, scope, id);
   }
 
   public BackupRef ref() {
@@ -113,5 +82,113 @@ public record Manifest(
               + FORMAT_VERSION);
     }
     return manifest;
+  }
+
+  /** The fields one at a time; unset lists are empty, everything else unset is absent. */
+  public static final class Builder {
+    private final Kind kind;
+    private final String scope;
+    private final String id;
+    private int formatVersion = FORMAT_VERSION;
+    private String slot;
+    private Instant startedAt;
+    private Instant completedAt;
+    private String tool;
+    private String kubeSystemUid;
+    private JsonNode source;
+    private List<DataObject> objects;
+    private String compression;
+    private Encryption encryption;
+    private List<String> warnings;
+    private List<ItemFailure> failures;
+    private String nonce;
+
+    private Builder(Kind kind, String scope, String id) {
+      this.kind = kind;
+      this.scope = scope;
+      this.id = id;
+    }
+
+    public Builder formatVersion(int value) {
+      formatVersion = value;
+      return this;
+    }
+
+    public Builder slot(String value) {
+      slot = value;
+      return this;
+    }
+
+    /** When the run started and when it committed. */
+    public Builder times(Instant started, Instant completed) {
+      startedAt = started;
+      completedAt = completed;
+      return this;
+    }
+
+    public Builder tool(String value) {
+      tool = value;
+      return this;
+    }
+
+    public Builder kubeSystemUid(String value) {
+      kubeSystemUid = value;
+      return this;
+    }
+
+    public Builder source(JsonNode value) {
+      source = value;
+      return this;
+    }
+
+    public Builder objects(List<DataObject> value) {
+      objects = value;
+      return this;
+    }
+
+    public Builder compression(String value) {
+      compression = value;
+      return this;
+    }
+
+    public Builder encryption(Encryption value) {
+      encryption = value;
+      return this;
+    }
+
+    public Builder warnings(List<String> value) {
+      warnings = value;
+      return this;
+    }
+
+    public Builder failures(List<ItemFailure> value) {
+      failures = value;
+      return this;
+    }
+
+    public Builder nonce(String value) {
+      nonce = value;
+      return this;
+    }
+
+    public Manifest build() {
+      return new Manifest(
+          formatVersion,
+          kind,
+          scope,
+          id,
+          slot,
+          startedAt,
+          completedAt,
+          tool,
+          kubeSystemUid,
+          source,
+          objects,
+          compression,
+          encryption,
+          warnings,
+          failures,
+          nonce);
+    }
   }
 }

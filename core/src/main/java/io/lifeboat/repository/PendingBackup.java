@@ -61,23 +61,19 @@ public final class PendingBackup {
   /** Writes the catalog entry: from now on the backup exists. */
   public Manifest commit(Contents contents) {
     Manifest manifest =
-        new Manifest(
-            Manifest.FORMAT_VERSION,
-            ref.kind(),
-            ref.scope().toString(),
-            ref.id().toString(),
-            slot,
-            startedAt,
-            repository.clock().instant(),
-            Version.TOOL,
-            contents.kubeSystemUid(),
-            contents.source(),
-            contents.objects(),
-            contents.compression(),
-            contents.encryption(),
-            contents.warnings(),
-            contents.failures(),
-            nonce);
+        Manifest.builder(ref.kind(), ref.scope().toString(), ref.id().toString())
+            .slot(slot)
+            .times(startedAt, repository.clock().instant())
+            .tool(Version.TOOL)
+            .kubeSystemUid(contents.kubeSystemUid())
+            .source(contents.source())
+            .objects(contents.objects())
+            .compression(contents.compression())
+            .encryption(contents.encryption())
+            .warnings(contents.warnings())
+            .failures(contents.failures())
+            .nonce(nonce)
+            .build();
     // Idempotent: after a lost reply the SDK's retry gets 412, and the entry read back carries
     // our nonce. Another run's entry under our fresh id is a collision.
     if (new ConditionalWrites(repository.store())

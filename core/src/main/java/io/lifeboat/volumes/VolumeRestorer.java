@@ -13,7 +13,7 @@ import io.fabric8.kubernetes.api.model.Quantity;
 import io.fabric8.kubernetes.api.model.TypedLocalObjectReference;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
-import io.lifeboat.export.internal.KubeFailures;
+import io.lifeboat.kube.KubeFailures;
 import io.lifeboat.volumes.VolumeRestoreReport.Result;
 import io.lifeboat.volumes.VolumeRestoreReport.Status;
 import io.lifeboat.volumes.VolumesSource.Volume;

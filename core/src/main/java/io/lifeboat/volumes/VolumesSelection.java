@@ -1,7 +1,7 @@
 package io.lifeboat.volumes;
 
-import io.lifeboat.export.internal.Glob;
-import io.lifeboat.export.internal.LabelSelector;
+import io.lifeboat.kube.Glob;
+import io.lifeboat.kube.LabelSelector;
 import java.util.List;
 import java.util.Map;
 

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.lifeboat.error.InvalidConfigurationException;
-import io.lifeboat.export.internal.LabelSelector;
+import io.lifeboat.kube.LabelSelector;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

@@ -12,6 +12,7 @@ import io.lifeboat.repository.BackupId;
 import io.lifeboat.repository.BackupRef;
 import io.lifeboat.repository.CatalogEntry;
 import io.lifeboat.repository.ClusterName;
+import io.lifeboat.repository.DataObject;
 import io.lifeboat.repository.Json;
 import io.lifeboat.repository.Kind;
 import io.lifeboat.repository.LeaseRecord;
@@ -649,22 +650,12 @@ public abstract class PruneContract {
   /** A valid manifest recording one data object {@code name} of {@code size} bytes. */
   protected static byte[] manifest(BackupRef ref, String name, long size) {
     return Json.write(
-        new Manifest(
-            Manifest.FORMAT_VERSION,
-            ref.kind(),
-            ref.scope().toString(),
-            ref.id().toString(),
-            null,
-            ref.id().time(),
-            ref.id().time(),
-            "test",
-            null,
-            null,
-            List.of(new io.lifeboat.repository.DataObject(name, size, "0".repeat(64), null, null)),
-            "zstd",
-            null,
-            List.of(),
-            List.of()));
+        Manifest.builder(ref.kind(), ref.scope().toString(), ref.id().toString())
+            .times(ref.id().time(), ref.id().time())
+            .tool("test")
+            .objects(List.of(new DataObject(name, size, "0".repeat(64), null, null)))
+            .compression("zstd")
+            .build());
   }
 
   protected List<String> keys() {

@@ -1,7 +1,7 @@
 package io.lifeboat.prune;
 
-import io.lifeboat.store.Locations;
 import io.lifeboat.store.ObjectStore;
+import io.lifeboat.store.location.Locations;
 import io.lifeboat.testing.S3ProxyServer;
 import java.nio.file.Files;
 import java.nio.file.attribute.FileTime;

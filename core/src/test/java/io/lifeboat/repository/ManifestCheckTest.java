@@ -24,24 +24,16 @@ class ManifestCheckTest {
 
   private static byte[] manifest(int format, String scope, String id, String object, long size) {
     return Json.write(
-        new Manifest(
-            format,
-            Kind.ETCD,
-            scope,
-            id,
-            null,
-            Instant.parse("2026-11-25T18:00:00Z"),
-            Instant.parse("2026-11-25T18:01:00Z"),
-            "test",
-            null,
-            null,
-            object == null
-                ? List.of()
-                : List.of(new DataObject(object, size, "0".repeat(64), null, null)),
-            "zstd",
-            null,
-            List.of(),
-            List.of()));
+        Manifest.builder(Kind.ETCD, scope, id)
+            .formatVersion(format)
+            .times(Instant.parse("2026-11-25T18:00:00Z"), Instant.parse("2026-11-25T18:01:00Z"))
+            .tool("test")
+            .objects(
+                object == null
+                    ? List.of()
+                    : List.of(new DataObject(object, size, "0".repeat(64), null, null)))
+            .compression("zstd")
+            .build());
   }
 
   @Test

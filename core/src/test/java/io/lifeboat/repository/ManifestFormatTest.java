@@ -21,28 +21,25 @@ class ManifestFormatTest {
         .put("member", "https://10.0.0.1:2379")
         .put("serverVersion", "3.5.16")
         .put("revision", 88123);
-    return new Manifest(
-        1,
-        Kind.ETCD,
-        "prod",
-        "20261125T181500Z-3f9a",
-        "20261125T1815Z",
-        Instant.parse("2026-11-25T18:15:00Z"),
-        Instant.parse("2026-11-25T18:15:09.800Z"),
-        "lifeboat 0.1.0",
-        "6d7c2b4e-1b1e-4d0f-9a7e-2f4f3c1d9e10",
-        source,
-        List.of(
-            new DataObject(
-                "snapshot.db.zst.age",
-                325058560,
-                "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08",
-                1288490220L,
-                "2c26b46b68ffc68ff99b453c1d30413413422d706483bfa0f98a5e886266e7ae")),
-        "zstd",
-        Encryption.age(List.of("sha256:1f2e3d4c5b6a7988")),
-        List.of("no age recipients on member 2"),
-        List.of());
+    return Manifest.builder(Kind.ETCD, "prod", "20261125T181500Z-3f9a")
+        .formatVersion(1)
+        .slot("20261125T1815Z")
+        .times(Instant.parse("2026-11-25T18:15:00Z"), Instant.parse("2026-11-25T18:15:09.800Z"))
+        .tool("lifeboat 0.1.0")
+        .kubeSystemUid("6d7c2b4e-1b1e-4d0f-9a7e-2f4f3c1d9e10")
+        .source(source)
+        .objects(
+            List.of(
+                new DataObject(
+                    "snapshot.db.zst.age",
+                    325058560,
+                    "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08",
+                    1288490220L,
+                    "2c26b46b68ffc68ff99b453c1d30413413422d706483bfa0f98a5e886266e7ae")))
+        .compression("zstd")
+        .encryption(Encryption.age(List.of("sha256:1f2e3d4c5b6a7988")))
+        .warnings(List.of("no age recipients on member 2"))
+        .build();
   }
 
   @Test
@@ -66,22 +63,7 @@ class ManifestFormatTest {
   @Test
   void aManifestOfAnUnknownFormatIsRefused() {
     Manifest future =
-        new Manifest(
-            2,
-            Kind.ETCD,
-            "prod",
-            "20261125T181500Z-3f9a",
-            null,
-            null,
-            null,
-            null,
-            null,
-            null,
-            null,
-            null,
-            null,
-            null,
-            null);
+        Manifest.builder(Kind.ETCD, "prod", "20261125T181500Z-3f9a").formatVersion(2).build();
     assertThatThrownBy(
             () -> Manifest.checked(future, "catalog/etcd/prod/20261125T181500Z-3f9a.json"))
         .isInstanceOf(IntegrityException.class)

@@ -1,7 +1,7 @@
 package io.lifeboat.repository;
 
-import io.lifeboat.store.Locations;
 import io.lifeboat.store.ObjectStore;
+import io.lifeboat.store.location.Locations;
 import io.lifeboat.testing.S3ProxyServer;
 import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;

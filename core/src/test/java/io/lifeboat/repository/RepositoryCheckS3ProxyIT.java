@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.lifeboat.error.ExitCode;
 import io.lifeboat.store.BucketProtections.Status;
-import io.lifeboat.store.Locations;
 import io.lifeboat.store.ObjectStore;
 import io.lifeboat.store.file.FileObjectStore;
+import io.lifeboat.store.location.Locations;
 import io.lifeboat.testing.S3ProxyServer;
 import java.nio.file.Path;
 import java.time.Clock;

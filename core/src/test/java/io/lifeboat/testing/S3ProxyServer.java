@@ -2,7 +2,7 @@ package io.lifeboat.testing;
 
 import static org.awaitility.Awaitility.await;
 
-import io.lifeboat.store.LocationSettings;
+import io.lifeboat.store.location.LocationSettings;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.HttpURLConnection;

@@ -12,6 +12,7 @@ import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition
 import io.fabric8.kubernetes.api.model.storage.StorageClassBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.lifeboat.export.MockCluster;
+import io.lifeboat.kube.Pause;
 import io.lifeboat.volumes.internal.SnapshotResources;
 import java.time.Duration;
 import java.util.HashMap;

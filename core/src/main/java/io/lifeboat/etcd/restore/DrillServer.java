@@ -5,6 +5,7 @@ import io.etcd.jetcd.Client;
 import io.etcd.jetcd.kv.GetResponse;
 import io.etcd.jetcd.options.GetOption;
 import io.lifeboat.error.IntegrityException;
+import io.lifeboat.kube.Poll;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.Socket;
@@ -21,6 +22,7 @@ import java.util.concurrent.TimeoutException;
 /** A throwaway etcd on 127.0.0.1 serving a restored data dir; stopped by its PID on close. */
 final class DrillServer implements AutoCloseable {
   private static final byte[] ALL_KEYS = {0};
+  private static final Duration PAUSE = Duration.ofMillis(50);
 
   private final Process process;
   private final URI endpoint;
@@ -80,23 +82,28 @@ final class DrillServer implements AutoCloseable {
   }
 
   private void awaitListening(int port, Duration timeout) {
-    long deadline = System.nanoTime() + timeout.toNanos();
-    while (System.nanoTime() < deadline) {
-      if (!process.isAlive()) {
-        throw new IntegrityException(
-            "etcd exited " + process.exitValue() + " on the restored data: " + logTail());
-      }
-      try (Socket ignored = new Socket("127.0.0.1", port)) {
-        return;
-      } catch (IOException notYet) {
-        pause();
-      }
+    boolean listening =
+        Poll.realTime()
+            .until(() -> listening(port), timeout, PAUSE, "etcd to serve the restored data");
+    if (!listening) {
+      throw new IntegrityException(
+          "etcd did not serve the restored data within "
+              + timeout.toSeconds()
+              + "s (--start-timeout): "
+              + logTail());
     }
-    throw new IntegrityException(
-        "etcd did not serve the restored data within "
-            + timeout.toSeconds()
-            + "s (--start-timeout): "
-            + logTail());
+  }
+
+  private boolean listening(int port) {
+    if (!process.isAlive()) {
+      throw new IntegrityException(
+          "etcd exited " + process.exitValue() + " on the restored data: " + logTail());
+    }
+    try (Socket ignored = new Socket("127.0.0.1", port)) {
+      return true;
+    } catch (IOException notYet) {
+      return false;
+    }
   }
 
   Served inspect() {
@@ -141,15 +148,6 @@ final class DrillServer implements AutoCloseable {
       return EtcdRestorer.tail(Files.readString(log, StandardCharsets.UTF_8));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
-    }
-  }
-
-  private static void pause() {
-    try {
-      Thread.sleep(50);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted", e);
     }
   }
 

@@ -4,6 +4,7 @@ import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 import io.lifeboat.export.archive.ArchiveLayout;
 import io.lifeboat.export.archive.ArchiveWriter;
+import io.lifeboat.kube.ApiType;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;

@@ -5,6 +5,8 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.lifeboat.export.Selection;
 import io.lifeboat.export.archive.ArchiveLayout;
+import io.lifeboat.kube.ApiType;
+import io.lifeboat.kube.KubeFailures;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;

@@ -7,6 +7,10 @@ import io.lifeboat.export.ExportListener;
 import io.lifeboat.export.ExportSource;
 import io.lifeboat.export.Selection;
 import io.lifeboat.export.archive.ArchiveWriter;
+import io.lifeboat.kube.ApiType;
+import io.lifeboat.kube.Discovery;
+import io.lifeboat.kube.KubeFailures;
+import io.lifeboat.kube.LabelSelector;
 import java.util.List;
 
 /**

@@ -3,6 +3,7 @@ package io.lifeboat.export.internal;
 import io.lifeboat.export.ExportSource;
 import io.lifeboat.export.Selection;
 import io.lifeboat.export.archive.ArchiveLayout;
+import io.lifeboat.kube.ApiType;
 import io.lifeboat.repository.ItemFailure;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

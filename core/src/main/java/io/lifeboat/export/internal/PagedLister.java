@@ -6,6 +6,7 @@ import io.fabric8.kubernetes.api.model.ListOptions;
 import io.fabric8.kubernetes.api.model.ListOptionsBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.lifeboat.export.ExportListener;
+import io.lifeboat.kube.ApiType;
 import java.util.List;
 import java.util.function.Consumer;
 

@@ -1,6 +1,7 @@
 package io.lifeboat.export.internal;
 
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.lifeboat.kube.ApiType;
 import java.util.Set;
 import java.util.TreeSet;
 

@@ -2,6 +2,7 @@ package io.lifeboat.export.internal;
 
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.lifeboat.export.Selection;
+import io.lifeboat.kube.ApiType;
 import java.util.Map;
 import java.util.Optional;
 

@@ -4,7 +4,7 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.lifeboat.error.InvalidConfigurationException;
 import io.lifeboat.export.ExportSource;
 import io.lifeboat.export.Selection;
-import io.lifeboat.export.internal.LabelSelector;
+import io.lifeboat.kube.LabelSelector;
 import io.lifeboat.repository.BackupId;
 import io.lifeboat.repository.Json;
 import io.lifeboat.repository.Kind;

@@ -7,7 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import io.fabric8.zjsonpatch.JsonPatch;
 import io.lifeboat.error.InvalidConfigurationException;
-import io.lifeboat.export.internal.Glob;
+import io.lifeboat.kube.Glob;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;

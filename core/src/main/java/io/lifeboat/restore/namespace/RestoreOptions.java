@@ -48,6 +48,15 @@ public record RestoreOptions(
     }
   }
 
+  /** Velero's CRD wait: also {@code lifeboat.restore.crd-timeout}'s default. */
+  public static final int DEFAULT_CRD_TIMEOUT_MINUTES = 1;
+
+  /** Velero's deletion wait: also {@code lifeboat.restore.delete-timeout}'s default. */
+  public static final int DEFAULT_DELETE_TIMEOUT_MINUTES = 2;
+
+  /** Writers per type: also {@code lifeboat.restore.parallelism}'s default. */
+  public static final int DEFAULT_PARALLELISM = 8;
+
   /** Skip existing objects, everything selected, Velero's waits, 8 writers. */
   public static RestoreOptions defaults() {
     return new RestoreOptions(
@@ -57,115 +66,146 @@ public record RestoreOptions(
         null,
         null,
         false,
-        Duration.ofMinutes(1),
-        Duration.ofMinutes(2),
+        Duration.ofMinutes(DEFAULT_CRD_TIMEOUT_MINUTES),
+        Duration.ofMinutes(DEFAULT_DELETE_TIMEOUT_MINUTES),
         Duration.ofSeconds(1),
-        8,
+        DEFAULT_PARALLELISM,
         Duration.ofMinutes(10));
   }
 
+  /** A builder starting from {@link #defaults()}: set only what differs. */
+  public static Builder builder() {
+    return defaults().toBuilder();
+  }
+
+  public Builder toBuilder() {
+    return new Builder(this);
+  }
+
   public RestoreOptions withMapping(NamespaceMapping value) {
-    return new RestoreOptions(
-        value,
-        existingPolicy,
-        selection,
-        modifiers,
-        volumes,
-        preserveNodePorts,
-        crdTimeout,
-        deleteTimeout,
-        pollInterval,
-        parallelism,
-        leaseTtl);
+    return toBuilder().mapping(value).build();
   }
 
   public RestoreOptions withExistingPolicy(ExistingPolicy value) {
-    return new RestoreOptions(
-        mapping,
-        value,
-        selection,
-        modifiers,
-        volumes,
-        preserveNodePorts,
-        crdTimeout,
-        deleteTimeout,
-        pollInterval,
-        parallelism,
-        leaseTtl);
+    return toBuilder().existingPolicy(value).build();
   }
 
   public RestoreOptions withSelection(Selection value) {
-    return new RestoreOptions(
-        mapping,
-        existingPolicy,
-        value,
-        modifiers,
-        volumes,
-        preserveNodePorts,
-        crdTimeout,
-        deleteTimeout,
-        pollInterval,
-        parallelism,
-        leaseTtl);
+    return toBuilder().selection(value).build();
   }
 
   public RestoreOptions withModifiers(ResourceModifiers value) {
-    return new RestoreOptions(
-        mapping,
-        existingPolicy,
-        selection,
-        value,
-        volumes,
-        preserveNodePorts,
-        crdTimeout,
-        deleteTimeout,
-        pollInterval,
-        parallelism,
-        leaseTtl);
+    return toBuilder().modifiers(value).build();
   }
 
   public RestoreOptions withVolumes(VolumeBackupChoice value) {
-    return new RestoreOptions(
-        mapping,
-        existingPolicy,
-        selection,
-        modifiers,
-        value,
-        preserveNodePorts,
-        crdTimeout,
-        deleteTimeout,
-        pollInterval,
-        parallelism,
-        leaseTtl);
+    return toBuilder().volumes(value).build();
   }
 
   public RestoreOptions withWaits(Duration crd, Duration delete, Duration poll) {
-    return new RestoreOptions(
-        mapping,
-        existingPolicy,
-        selection,
-        modifiers,
-        volumes,
-        preserveNodePorts,
-        crd,
-        delete,
-        poll,
-        parallelism,
-        leaseTtl);
+    return toBuilder().crdTimeout(crd).deleteTimeout(delete).pollInterval(poll).build();
   }
 
   public RestoreOptions withParallelism(int value) {
-    return new RestoreOptions(
-        mapping,
-        existingPolicy,
-        selection,
-        modifiers,
-        volumes,
-        preserveNodePorts,
-        crdTimeout,
-        deleteTimeout,
-        pollInterval,
-        value,
-        leaseTtl);
+    return toBuilder().parallelism(value).build();
+  }
+
+  /** The options one field at a time; {@link #build()} validates as the constructor does. */
+  public static final class Builder {
+    private NamespaceMapping mapping;
+    private ExistingPolicy existingPolicy;
+    private Selection selection;
+    private ResourceModifiers modifiers;
+    private VolumeBackupChoice volumes;
+    private boolean preserveNodePorts;
+    private Duration crdTimeout;
+    private Duration deleteTimeout;
+    private Duration pollInterval;
+    private int parallelism;
+    private Duration leaseTtl;
+
+    private Builder(RestoreOptions from) {
+      mapping = from.mapping;
+      existingPolicy = from.existingPolicy;
+      selection = from.selection;
+      modifiers = from.modifiers;
+      volumes = from.volumes;
+      preserveNodePorts = from.preserveNodePorts;
+      crdTimeout = from.crdTimeout;
+      deleteTimeout = from.deleteTimeout;
+      pollInterval = from.pollInterval;
+      parallelism = from.parallelism;
+      leaseTtl = from.leaseTtl;
+    }
+
+    public Builder mapping(NamespaceMapping value) {
+      mapping = value;
+      return this;
+    }
+
+    public Builder existingPolicy(ExistingPolicy value) {
+      existingPolicy = value;
+      return this;
+    }
+
+    public Builder selection(Selection value) {
+      selection = value;
+      return this;
+    }
+
+    public Builder modifiers(ResourceModifiers value) {
+      modifiers = value;
+      return this;
+    }
+
+    public Builder volumes(VolumeBackupChoice value) {
+      volumes = value;
+      return this;
+    }
+
+    public Builder preserveNodePorts(boolean value) {
+      preserveNodePorts = value;
+      return this;
+    }
+
+    public Builder crdTimeout(Duration value) {
+      crdTimeout = value;
+      return this;
+    }
+
+    public Builder deleteTimeout(Duration value) {
+      deleteTimeout = value;
+      return this;
+    }
+
+    public Builder pollInterval(Duration value) {
+      pollInterval = value;
+      return this;
+    }
+
+    public Builder parallelism(int value) {
+      parallelism = value;
+      return this;
+    }
+
+    public Builder leaseTtl(Duration value) {
+      leaseTtl = value;
+      return this;
+    }
+
+    public RestoreOptions build() {
+      return new RestoreOptions(
+          mapping,
+          existingPolicy,
+          selection,
+          modifiers,
+          volumes,
+          preserveNodePorts,
+          crdTimeout,
+          deleteTimeout,
+          pollInterval,
+          parallelism,
+          leaseTtl);
+    }
   }
 }

@@ -35,8 +35,8 @@ import software.amazon.awssdk.services.s3.model.S3Error;
  * this store are relative to the prefix. Conditional writes use If-None-Match/If-Match; a 412 (or a
  * 409 ConditionalRequestConflict) is "condition did not hold". Etags are the server's ETag without
  * its quotes: opaque, only ever compared with etags from the same store. Retries are the SDK's
- * (standard mode when built by {@link io.lifeboat.store.Locations}). Closing the store closes the
- * client.
+ * (standard mode when built by {@link io.lifeboat.store.location.Locations}). Closing the store
+ * closes the client.
  */
 public final class S3ObjectStore implements ObjectStore {
   /** Default multipart part size: 8 MiB, as the AWS CLI uses. */

@@ -11,7 +11,7 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.dsl.base.PatchContext;
 import io.fabric8.kubernetes.client.dsl.base.PatchType;
-import io.lifeboat.export.internal.KubeFailures;
+import io.lifeboat.kube.KubeFailures;
 import io.lifeboat.repository.BackupId;
 import io.lifeboat.repository.ItemFailure;
 import io.lifeboat.repository.Json;

@@ -7,8 +7,9 @@ import static io.lifeboat.volumes.internal.SnapshotResources.text;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
-import io.lifeboat.export.internal.KubeFailures;
-import io.lifeboat.volumes.Pause;
+import io.lifeboat.kube.KubeFailures;
+import io.lifeboat.kube.Pause;
+import io.lifeboat.kube.Poll;
 import io.lifeboat.volumes.internal.NamespaceSnapshots.Planned;
 import java.time.Clock;
 import java.time.Duration;
@@ -19,6 +20,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Polls VolumeSnapshots until each is {@code readyToUse} or the deadline (on the injected clock)
@@ -31,7 +33,7 @@ public final class ReadinessWait {
   private final Duration deadline;
   private final Duration interval;
   private final Clock clock;
-  private final Pause pause;
+  private final Poll poll;
   private final Map<Planned, String> errors = new HashMap<>();
 
   public ReadinessWait(
@@ -40,7 +42,7 @@ public final class ReadinessWait {
     this.deadline = deadline;
     this.interval = interval;
     this.clock = clock;
-    this.pause = pause;
+    this.poll = new Poll(clock, pause);
   }
 
   /** A ready snapshot: its content, its {@code status.restoreSize}, when it was seen ready. */
@@ -56,30 +58,25 @@ public final class ReadinessWait {
   }
 
   public Map<Planned, Ready> await(String namespace, List<Planned> created, Runnable onAllCut) {
-    Instant until = clock.instant().plus(deadline);
     Map<Planned, Ready> ready = new LinkedHashMap<>();
     Set<Planned> cut = new HashSet<>();
-    boolean cutReported = false;
-    while (true) {
-      for (Planned p : created) {
-        if (!ready.containsKey(p)) {
-          poll(namespace, p, ready, cut);
-        }
-      }
-      if (!cutReported && cut.size() == created.size()) {
-        cutReported = true;
-        onAllCut.run();
-      }
-      if (ready.size() == created.size() || !clock.instant().isBefore(until)) {
-        return ready;
-      }
-      try {
-        pause.pause(interval);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new IllegalStateException("interrupted while waiting for VolumeSnapshots", e);
-      }
-    }
+    AtomicBoolean cutReported = new AtomicBoolean();
+    poll.until(
+        () -> {
+          for (Planned p : created) {
+            if (!ready.containsKey(p)) {
+              poll(namespace, p, ready, cut);
+            }
+          }
+          if (cut.size() == created.size() && cutReported.compareAndSet(false, true)) {
+            onAllCut.run();
+          }
+          return ready.size() == created.size();
+        },
+        deadline,
+        interval,
+        "VolumeSnapshots in " + namespace + " to be ready");
+    return ready;
   }
 
   private void poll(String namespace, Planned p, Map<Planned, Ready> ready, Set<Planned> cut) {

@@ -5,10 +5,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.lifeboat.error.LocationUnavailableException;
 import io.lifeboat.store.Condition;
-import io.lifeboat.store.LocationSettings;
-import io.lifeboat.store.Locations;
 import io.lifeboat.store.ObjectStore;
 import io.lifeboat.store.ObjectStoreContract;
+import io.lifeboat.store.location.LocationSettings;
+import io.lifeboat.store.location.Locations;
 import io.lifeboat.testing.Ports;
 import io.lifeboat.testing.S3ProxyServer;
 import org.junit.jupiter.api.Test;

@@ -2,9 +2,9 @@ package io.lifeboat.cli;
 
 import io.lifeboat.app.LifeboatConfig;
 import io.lifeboat.app.Stores;
-import io.lifeboat.store.LocationSettings;
-import io.lifeboat.store.Locations;
 import io.lifeboat.store.ObjectStore;
+import io.lifeboat.store.location.LocationSettings;
+import io.lifeboat.store.location.Locations;
 import picocli.CommandLine.Option;
 
 /**

@@ -1,6 +1,6 @@
 package io.lifeboat.cli;
 
-import io.lifeboat.app.NamespaceRestores;
+import io.lifeboat.app.RestoreSettings;
 import java.nio.file.Path;
 import java.util.List;
 import picocli.CommandLine.Option;
@@ -59,22 +59,29 @@ class NamespaceBackupOptions {
       description = "age identity file to decrypt with (LIFEBOAT_AGE_IDENTITY_FILE)")
   Path identity;
 
-  NamespaceRestores.Settings over(NamespaceRestores.Settings base) {
-    return new NamespaceRestores.Settings(
-        namespace != null ? namespace : base.namespace(),
-        Flags.backup(backup),
-        mapping != null ? NamespaceMapping.checked(mapping) : base.mapping(),
-        base.existing(),
-        include != null ? include : base.includeResources(),
-        exclude != null ? exclude : base.excludeResources(),
-        selectors != null ? selectors : base.selectors(),
-        modifiers != null ? modifiers : base.modifiers(),
-        base.preserveNodePorts(),
-        base.crdTimeout(),
-        base.deleteTimeout(),
-        base.parallelism(),
-        identity != null ? identity : base.identity(),
-        base.volumesBackup(),
-        base.volumesWindow());
+  RestoreSettings over(RestoreSettings base) {
+    RestoreSettings.Builder settings = base.toBuilder().backup(Flags.backup(backup));
+    if (namespace != null) {
+      settings.namespace(namespace);
+    }
+    if (mapping != null) {
+      settings.mapping(NamespaceMapping.checked(mapping));
+    }
+    if (include != null) {
+      settings.includeResources(include);
+    }
+    if (exclude != null) {
+      settings.excludeResources(exclude);
+    }
+    if (selectors != null) {
+      settings.selectors(selectors);
+    }
+    if (modifiers != null) {
+      settings.modifiers(modifiers);
+    }
+    if (identity != null) {
+      settings.identity(identity);
+    }
+    return settings.build();
   }
 }

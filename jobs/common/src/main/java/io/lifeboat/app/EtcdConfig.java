@@ -1,5 +1,6 @@
 package io.lifeboat.app;
 
+import io.lifeboat.etcd.EtcdSnapshotter;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.net.URI;
@@ -41,6 +42,6 @@ public interface EtcdConfig {
   Optional<Path> spoolDir();
 
   /** Chunks of about 32 KiB buffered between etcd and the upload (EtcdSnapshotter says why 32). */
-  @WithDefault("32")
+  @WithDefault("" + EtcdSnapshotter.DEFAULT_BUFFER_CHUNKS)
   int bufferChunks();
 }

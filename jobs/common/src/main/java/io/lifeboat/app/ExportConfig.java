@@ -1,6 +1,7 @@
 package io.lifeboat.app;
 
 import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithConverter;
 import io.smallrye.config.WithDefault;
 import java.util.List;
 import java.util.Optional;
@@ -24,7 +25,8 @@ public interface ExportConfig {
 
   /** Related cluster-scoped objects (CRDs, bound PVs and classes, bindings of the SAs). */
   @WithDefault("true")
-  String includeClusterResources();
+  @WithConverter(StrictBoolean.class)
+  boolean includeClusterResources();
 
   @WithDefault("500")
   int pageSize();

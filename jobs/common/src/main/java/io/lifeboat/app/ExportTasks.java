@@ -41,7 +41,7 @@ public final class ExportTasks {
                         .filter(x -> !x.isEmpty())
                         .toList())
             .orElse(List.of()),
-        Stores.bool(export.includeClusterResources(), "lifeboat.export.include-cluster-resources"));
+        export.includeClusterResources());
   }
 
   public static List<ClaimedRun.Result> export(

@@ -1,6 +1,9 @@
 package io.lifeboat.app;
 
+import io.lifeboat.store.location.LocationSettings;
+import io.lifeboat.store.s3.S3ObjectStore;
 import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithConverter;
 import io.smallrye.config.WithDefault;
 import java.nio.file.Path;
 import java.util.List;
@@ -41,21 +44,21 @@ public interface LifeboatConfig {
   interface S3 {
     Optional<String> endpoint();
 
-    @WithDefault("us-east-1")
+    @WithDefault(LocationSettings.DEFAULT_REGION)
     String region();
 
-    /**
-     * {@code true} or {@code false}; parsed strictly, since a typo must not silently mean false.
-     */
+    /** Path-style addressing; {@code true} or {@code false}, strictly ({@link StrictBoolean}). */
     @WithDefault("false")
-    String pathStyle();
+    @WithConverter(StrictBoolean.class)
+    boolean pathStyle();
 
     /** Static credentials; when unset, the AWS SDK's default chain (env, IRSA, instance role). */
     Optional<String> accessKeyId();
 
     Optional<String> secretAccessKey();
 
-    @WithDefault("8388608")
+    /** Multipart part size in bytes (the default is the S3 adapter's own). */
+    @WithDefault("" + S3ObjectStore.DEFAULT_PART_SIZE)
     int partSize();
   }
 

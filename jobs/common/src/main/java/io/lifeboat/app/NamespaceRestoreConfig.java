@@ -1,6 +1,8 @@
 package io.lifeboat.app;
 
+import io.lifeboat.restore.namespace.RestoreOptions;
 import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithConverter;
 import io.smallrye.config.WithDefault;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -35,19 +37,21 @@ public interface NamespaceRestoreConfig {
   Optional<Path> resourceModifiers();
 
   @WithDefault("false")
-  String preserveNodePorts();
+  @WithConverter(StrictBoolean.class)
+  boolean preserveNodePorts();
 
   /** Print the plan and write nothing. */
   @WithDefault("false")
-  String dryRun();
+  @WithConverter(StrictBoolean.class)
+  boolean dryRun();
 
-  @WithDefault("1m")
+  @WithDefault(RestoreOptions.DEFAULT_CRD_TIMEOUT_MINUTES + "m")
   Duration crdTimeout();
 
-  @WithDefault("2m")
+  @WithDefault(RestoreOptions.DEFAULT_DELETE_TIMEOUT_MINUTES + "m")
   Duration deleteTimeout();
 
-  @WithDefault("8")
+  @WithDefault("" + RestoreOptions.DEFAULT_PARALLELISM)
   int parallelism();
 
   /**

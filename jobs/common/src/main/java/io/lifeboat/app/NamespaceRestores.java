@@ -20,7 +20,6 @@ import io.lifeboat.restore.namespace.VolumeBackupChoice;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 
 /**
@@ -30,82 +29,24 @@ import java.util.List;
 public final class NamespaceRestores {
   private NamespaceRestores() {}
 
-  /** The values of one restore, after the CLI's flags were laid over the config. */
-  public record Settings(
-      String namespace,
-      String backup,
-      List<String> mapping,
-      String existing,
-      List<String> includeResources,
-      List<String> excludeResources,
-      List<String> selectors,
-      Path modifiers,
-      boolean preserveNodePorts,
-      Duration crdTimeout,
-      Duration deleteTimeout,
-      int parallelism,
-      Path identity,
-      String volumesBackup,
-      Duration volumesWindow) {
-
-    /** The same settings with the CLI's {@code --existing}. */
-    public Settings withExisting(String policy) {
-      return new Settings(
-          namespace,
-          backup,
-          mapping,
-          policy,
-          includeResources,
-          excludeResources,
-          selectors,
-          modifiers,
-          preserveNodePorts,
-          crdTimeout,
-          deleteTimeout,
-          parallelism,
-          identity,
-          volumesBackup,
-          volumesWindow);
-    }
-
-    /** The same settings with the CLI's {@code --volumes-backup} / {@code --volumes-window}. */
-    public Settings withVolumes(String backup, Duration window) {
-      return new Settings(
-          namespace,
-          this.backup,
-          mapping,
-          existing,
-          includeResources,
-          excludeResources,
-          selectors,
-          modifiers,
-          preserveNodePorts,
-          crdTimeout,
-          deleteTimeout,
-          parallelism,
-          identity,
-          backup != null ? backup : volumesBackup,
-          window != null ? window : volumesWindow);
-    }
-  }
-
-  public static Settings settings(NamespaceRestoreConfig restore, LifeboatConfig config) {
-    return new Settings(
-        restore.namespace().orElse(null),
-        restore.backup(),
-        restore.namespaceMapping().orElse(List.of()),
-        restore.existing(),
-        restore.includeResources().orElse(List.of()),
-        restore.excludeResources().orElse(List.of()),
-        restore.selector().orElse(List.of()),
-        restore.resourceModifiers().orElse(null),
-        Stores.bool(restore.preserveNodePorts(), "lifeboat.restore.preserve-node-ports"),
-        restore.crdTimeout(),
-        restore.deleteTimeout(),
-        restore.parallelism(),
-        config.age().identityFile().orElse(null),
-        restore.volumesBackup(),
-        restore.volumesWindow());
+  public static RestoreSettings settings(NamespaceRestoreConfig restore, LifeboatConfig config) {
+    return new RestoreSettings.Builder()
+        .namespace(restore.namespace().orElse(null))
+        .backup(restore.backup())
+        .mapping(restore.namespaceMapping().orElse(List.of()))
+        .existing(restore.existing())
+        .includeResources(restore.includeResources().orElse(List.of()))
+        .excludeResources(restore.excludeResources().orElse(List.of()))
+        .selectors(restore.selector().orElse(List.of()))
+        .modifiers(restore.resourceModifiers().orElse(null))
+        .preserveNodePorts(restore.preserveNodePorts())
+        .crdTimeout(restore.crdTimeout())
+        .deleteTimeout(restore.deleteTimeout())
+        .parallelism(restore.parallelism())
+        .identity(config.age().identityFile().orElse(null))
+        .volumesBackup(restore.volumesBackup())
+        .volumesWindow(restore.volumesWindow())
+        .build();
   }
 
   /** {@code lifeboat.restore.max-object-size}, {@code max-objects}, {@code max-archive-size}. */
@@ -115,12 +56,15 @@ public final class NamespaceRestores {
   }
 
   public static RestoreRequest request(
-      Settings settings, LifeboatConfig config, Repository repository) {
+      RestoreSettings settings, LifeboatConfig config, Repository repository) {
     return request(settings, config, repository, RestoreLimits.defaults());
   }
 
   public static RestoreRequest request(
-      Settings settings, LifeboatConfig config, Repository repository, RestoreLimits limits) {
+      RestoreSettings settings,
+      LifeboatConfig config,
+      Repository repository,
+      RestoreLimits limits) {
     if (settings.namespace() == null) {
       throw new InvalidConfigurationException(
           "lifeboat.restore.namespace (--namespace) is required: the namespace of the backup");
@@ -128,20 +72,20 @@ public final class NamespaceRestores {
     Scope scope = Scope.namespace(Tasks.cluster(config), settings.namespace());
     BackupRef backup = repository.resolve(Kind.NAMESPACE, scope, settings.backup());
     RestoreOptions options =
-        new RestoreOptions(
-            NamespaceMapping.parse(settings.mapping()),
-            ExistingPolicy.parse(settings.existing()),
-            Selection.all()
-                .withResources(settings.includeResources(), settings.excludeResources())
-                .withLabelSelectors(settings.selectors()),
-            modifiers(settings.modifiers()),
-            new VolumeBackupChoice(settings.volumesBackup(), settings.volumesWindow()),
-            settings.preserveNodePorts(),
-            settings.crdTimeout(),
-            settings.deleteTimeout(),
-            Duration.ofSeconds(1),
-            settings.parallelism(),
-            Duration.ofMinutes(10));
+        RestoreOptions.builder()
+            .mapping(NamespaceMapping.parse(settings.mapping()))
+            .existingPolicy(ExistingPolicy.parse(settings.existing()))
+            .selection(
+                Selection.all()
+                    .withResources(settings.includeResources(), settings.excludeResources())
+                    .withLabelSelectors(settings.selectors()))
+            .modifiers(modifiers(settings.modifiers()))
+            .volumes(new VolumeBackupChoice(settings.volumesBackup(), settings.volumesWindow()))
+            .preserveNodePorts(settings.preserveNodePorts())
+            .crdTimeout(settings.crdTimeout())
+            .deleteTimeout(settings.deleteTimeout())
+            .parallelism(settings.parallelism())
+            .build();
     Decoding decoding =
         settings.identity() == null
             ? Decoding.withoutIdentities()

@@ -24,6 +24,7 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
 @RegisterForReflection(
     registerFullHierarchy = true,
     targets = {
+      StrictBoolean.class,
       Claim.class,
       Descriptor.class,
       LeaseRecord.class,

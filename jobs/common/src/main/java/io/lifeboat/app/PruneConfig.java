@@ -1,6 +1,7 @@
 package io.lifeboat.app;
 
 import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithConverter;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
 import java.util.List;
@@ -62,7 +63,8 @@ public interface PruneConfig {
 
   /** {@code true}: print the plan, delete nothing. */
   @WithDefault("false")
-  String dryRun();
+  @WithConverter(StrictBoolean.class)
+  boolean dryRun();
 
   /** One kind's keep rules; an unset rule takes the kind's default. */
   interface Policy {

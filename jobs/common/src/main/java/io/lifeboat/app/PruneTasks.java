@@ -93,10 +93,7 @@ public final class PruneTasks {
     }
     String scopeText = request.scope() != null ? request.scope() : prune.scope().orElse(null);
     Scope only = scopeText == null ? null : Scope.parse(scopeText);
-    boolean dryRun =
-        request.dryRun() != null
-            ? request.dryRun()
-            : Stores.bool(prune.dryRun(), "lifeboat.prune.dry-run");
+    boolean dryRun = request.dryRun() != null ? request.dryRun() : prune.dryRun();
     // Refuses a location that is not a repository, or of a format this build does not know.
     new Repository(store, clock).descriptor();
     // Volume backups hold VolumeSnapshots in the cluster; only they need the API server.

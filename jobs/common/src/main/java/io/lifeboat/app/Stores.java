@@ -1,9 +1,9 @@
 package io.lifeboat.app;
 
 import io.lifeboat.repository.Repository;
-import io.lifeboat.store.LocationSettings;
-import io.lifeboat.store.Locations;
 import io.lifeboat.store.ObjectStore;
+import io.lifeboat.store.location.LocationSettings;
+import io.lifeboat.store.location.Locations;
 
 /** Opens the configured backup location, as a backup run (least privilege) or with full access. */
 public final class Stores {
@@ -15,21 +15,10 @@ public final class Stores {
         config.location(),
         s3.endpoint().orElse(null),
         s3.region(),
-        bool(s3.pathStyle(), "lifeboat.s3.path-style"),
+        s3.pathStyle(),
         s3.accessKeyId().orElse(null),
         s3.secretAccessKey().orElse(null),
         s3.partSize());
-  }
-
-  /** Strict boolean parsing: {@code true} or {@code false}, anything else names the property. */
-  public static boolean bool(String value, String property) {
-    return switch (value.strip().toLowerCase(java.util.Locale.ROOT)) {
-      case "true" -> true;
-      case "false" -> false;
-      default ->
-          throw new io.lifeboat.error.InvalidConfigurationException(
-              property + " must be true or false, was '" + value + "'");
-    };
   }
 
   public static ObjectStore open(LifeboatConfig config) {

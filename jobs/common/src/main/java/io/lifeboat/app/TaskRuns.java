@@ -195,8 +195,8 @@ public final class TaskRuns {
     try {
       planOnly =
           dryRun == null || dryRun.isBlank()
-              ? Stores.bool(prune.dryRun(), "lifeboat.prune.dry-run")
-              : Stores.bool(dryRun, "dryRun");
+              ? prune.dryRun()
+              : StrictBoolean.parse(dryRun, "dryRun");
     } catch (RuntimeException badRequest) {
       // A malformed request pruned nothing: it is answered, not reported as a failed prune.
       return TaskResult.failed(badRequest);

@@ -1,13 +1,13 @@
 package io.lifeboat.app;
 
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.lifeboat.kube.Pause;
 import io.lifeboat.repository.BackupRef;
 import io.lifeboat.repository.Kind;
 import io.lifeboat.repository.Repository;
 import io.lifeboat.repository.Scope;
 import io.lifeboat.schedule.RunTrigger;
 import io.lifeboat.store.ObjectStore;
-import io.lifeboat.volumes.Pause;
 import io.lifeboat.volumes.VolumeRestoreReport;
 import io.lifeboat.volumes.VolumeRestoreRun;
 import io.lifeboat.volumes.VolumeRestorer;

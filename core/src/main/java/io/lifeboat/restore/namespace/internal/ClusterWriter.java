@@ -8,7 +8,8 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.dsl.Resource;
 import io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext;
-import io.lifeboat.export.internal.KubeFailures;
+import io.lifeboat.kube.KubeFailures;
+import io.lifeboat.kube.Poll;
 import io.lifeboat.restore.namespace.ExistingPolicy;
 import io.lifeboat.restore.namespace.ObjectCleaner;
 import io.lifeboat.restore.namespace.PlannedObject;
@@ -33,6 +34,7 @@ public final class ClusterWriter {
   private final String restoreId;
   private final Duration deleteTimeout;
   private final Duration pollInterval;
+  private final Poll poll;
   private final String server;
 
   public ClusterWriter(
@@ -40,12 +42,14 @@ public final class ClusterWriter {
       ExistingPolicy policy,
       String restoreId,
       Duration deleteTimeout,
-      Duration pollInterval) {
+      Duration pollInterval,
+      Poll poll) {
     this.client = client;
     this.policy = policy;
     this.restoreId = restoreId;
     this.deleteTimeout = deleteTimeout;
     this.pollInterval = pollInterval;
+    this.poll = poll;
     this.server = String.valueOf(client.getMasterUrl());
   }
 
@@ -118,22 +122,14 @@ public final class ClusterWriter {
   }
 
   private void waitUntilGone(Resource<GenericKubernetesResource> resource, String failure) {
-    await(() -> resource.get() == null, deleteTimeout, pollInterval, failure);
+    await(poll, () -> resource.get() == null, deleteTimeout, pollInterval, failure);
   }
 
   /** Polls {@code done} until true; throws {@code failure} (and the timeout) when it never is. */
-  static void await(BooleanSupplier done, Duration timeout, Duration interval, String failure) {
-    long deadline = System.nanoTime() + timeout.toNanos();
-    while (!done.getAsBoolean()) {
-      if (System.nanoTime() > deadline) {
-        throw new IllegalStateException(failure + " within " + timeout);
-      }
-      try {
-        Thread.sleep(interval.toMillis());
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new IllegalStateException("interrupted while waiting: " + failure, e);
-      }
+  static void await(
+      Poll poll, BooleanSupplier done, Duration timeout, Duration interval, String failure) {
+    if (!poll.until(done, timeout, interval, failure)) {
+      throw new IllegalStateException(failure + " within " + timeout);
     }
   }
 

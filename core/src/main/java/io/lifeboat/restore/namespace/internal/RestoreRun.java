@@ -3,8 +3,9 @@ package io.lifeboat.restore.namespace.internal;
 import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
-import io.lifeboat.export.internal.Discovery;
-import io.lifeboat.export.internal.KubeFailures;
+import io.lifeboat.kube.Discovery;
+import io.lifeboat.kube.KubeFailures;
+import io.lifeboat.kube.Poll;
 import io.lifeboat.repository.Lease;
 import io.lifeboat.restore.namespace.PlannedObject;
 import io.lifeboat.restore.namespace.RestoreOptions;
@@ -53,6 +54,7 @@ public final class RestoreRun {
   private final RestorePlan plan;
   private final Lease lease;
   private final Clock clock;
+  private final Poll poll = Poll.realTime();
   private final ClusterWriter writer;
   private final List<ObjectResult> results = new ArrayList<>();
   private final Map<String, String> notEstablished = new HashMap<>();
@@ -73,7 +75,8 @@ public final class RestoreRun {
             options.existingPolicy(),
             plan.restoreId(),
             options.deleteTimeout(),
-            options.pollInterval());
+            options.pollInterval(),
+            poll);
   }
 
   public RestoreReport run() {
@@ -297,6 +300,7 @@ public final class RestoreRun {
       String name = definition.getKey();
       try {
         ClusterWriter.await(
+            poll,
             () -> established(name),
             options.crdTimeout(),
             options.pollInterval(),

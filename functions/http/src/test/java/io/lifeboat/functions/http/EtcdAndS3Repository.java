@@ -1,9 +1,9 @@
 package io.lifeboat.functions.http;
 
 import io.lifeboat.repository.RepositoryInitializer;
-import io.lifeboat.store.LocationSettings;
-import io.lifeboat.store.Locations;
 import io.lifeboat.store.ObjectStore;
+import io.lifeboat.store.location.LocationSettings;
+import io.lifeboat.store.location.Locations;
 import io.lifeboat.testing.EtcdServer;
 import io.lifeboat.testing.S3ProxyServer;
 import io.lifeboat.testing.StandInPushgateway;

@@ -42,7 +42,7 @@ public class NamespaceRestoreApp implements QuarkusApplication {
           NamespaceRestores.request(
               settings, config, repository, NamespaceRestores.limits(restore));
       try (RestorePlan plan = restorer.plan(request)) {
-        if (Stores.bool(restore.dryRun(), "lifeboat.restore.dry-run")) {
+        if (restore.dryRun()) {
           plan.render(System.out);
           return 0;
         }

@@ -1,6 +1,7 @@
-package io.lifeboat.store;
+package io.lifeboat.store.location;
 
 import io.lifeboat.error.InvalidConfigurationException;
+import io.lifeboat.store.s3.S3ObjectStore;
 
 /**
  * Where the repository lives and how to reach it: {@code lifeboat.location} plus the {@code
@@ -10,9 +11,10 @@ import io.lifeboat.error.InvalidConfigurationException;
  *
  * @param uri {@code s3://bucket[/prefix]} or {@code file:///path}
  * @param s3Endpoint endpoint override ({@code http://127.0.0.1:9000}), null for AWS
- * @param s3Region signing region, "us-east-1" when null or blank
+ * @param s3Region signing region, {@link #DEFAULT_REGION} when null or blank
  * @param s3PathStyle path-style addressing (MinIO, S3Proxy, Ceph)
- * @param s3PartSize multipart part size in bytes, at least 5 MiB; 0 for the default (8 MiB)
+ * @param s3PartSize multipart part size in bytes, at least 5 MiB; 0 for {@link
+ *     S3ObjectStore#DEFAULT_PART_SIZE}
  */
 public record LocationSettings(
     String uri,
@@ -23,7 +25,6 @@ public record LocationSettings(
     String s3SecretAccessKey,
     int s3PartSize) {
   public static final String DEFAULT_REGION = "us-east-1";
-  public static final int DEFAULT_PART_SIZE = 8 * 1024 * 1024;
   private static final int MIN_PART_SIZE = 5 * 1024 * 1024;
 
   public LocationSettings {
@@ -34,7 +35,7 @@ public record LocationSettings(
       s3Endpoint = null;
     }
     if (s3PartSize == 0) {
-      s3PartSize = DEFAULT_PART_SIZE;
+      s3PartSize = S3ObjectStore.DEFAULT_PART_SIZE;
     }
     if (s3PartSize < MIN_PART_SIZE) {
       throw new InvalidConfigurationException(

@@ -1,4 +1,4 @@
-package io.lifeboat.export.internal;
+package io.lifeboat.kube;
 
 import io.fabric8.kubernetes.api.model.Namespace;
 import io.fabric8.kubernetes.client.KubernetesClient;

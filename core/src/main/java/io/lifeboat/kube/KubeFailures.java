@@ -1,4 +1,4 @@
-package io.lifeboat.export.internal;
+package io.lifeboat.kube;
 
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.lifeboat.error.SourceUnavailableException;

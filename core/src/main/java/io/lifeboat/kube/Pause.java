@@ -1,4 +1,4 @@
-package io.lifeboat.volumes;
+package io.lifeboat.kube;
 
 import java.time.Duration;
 

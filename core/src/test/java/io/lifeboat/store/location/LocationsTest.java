@@ -1,10 +1,11 @@
-package io.lifeboat.store;
+package io.lifeboat.store.location;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.lifeboat.error.InvalidConfigurationException;
 import io.lifeboat.error.LocationUnavailableException;
+import io.lifeboat.store.ObjectStore;
 import io.lifeboat.store.file.FileObjectStore;
 import io.lifeboat.store.s3.S3ObjectStore;
 import java.nio.file.Path;

@@ -1,6 +1,7 @@
-package io.lifeboat.store;
+package io.lifeboat.store.location;
 
 import io.lifeboat.error.InvalidConfigurationException;
+import io.lifeboat.store.ObjectStore;
 import io.lifeboat.store.file.FileObjectStore;
 import io.lifeboat.store.s3.S3ObjectStore;
 import java.net.URI;

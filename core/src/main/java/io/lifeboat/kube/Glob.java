@@ -1,4 +1,4 @@
-package io.lifeboat.export.internal;
+package io.lifeboat.kube;
 
 import java.util.List;
 import java.util.regex.Pattern;

@@ -1,4 +1,4 @@
-package io.lifeboat.export.internal;
+package io.lifeboat.kube;
 
 import io.lifeboat.error.InvalidConfigurationException;
 import java.util.ArrayList;
