@@ -7,6 +7,7 @@ import io.lifeboat.export.ExportListener;
 import io.lifeboat.export.ExportSource;
 import io.lifeboat.export.Selection;
 import io.lifeboat.export.archive.ArchiveWriter;
+import io.lifeboat.progress.Progress;
 import java.util.List;
 
 /**
@@ -22,6 +23,7 @@ public final class ExportRun {
   private final PagedLister lister;
   private final ExportTally tally = new ExportTally();
   private final RelatedObjects related = new RelatedObjects();
+  private final Progress progress;
 
   public ExportRun(
       KubernetesClient client,
@@ -29,6 +31,18 @@ public final class ExportRun {
       Selection selection,
       int pageSize,
       ExportListener listener) {
+    this(client, namespace, selection, pageSize, listener, Progress.NONE);
+  }
+
+  /** As above, telling {@code progress} each object written to the archive (no total known). */
+  public ExportRun(
+      KubernetesClient client,
+      String namespace,
+      Selection selection,
+      int pageSize,
+      ExportListener listener,
+      Progress progress) {
+    this.progress = Progress.orNone(progress);
     this.client = client;
     this.namespace = namespace;
     this.selection = selection;
@@ -39,7 +53,8 @@ public final class ExportRun {
   /** Exports into {@code writer} the types {@code discovery} found; returns the figures. */
   public ExportTally run(Discovery.Result discovery, ArchiveWriter writer) {
     discovery.warnings().forEach(tally::warn);
-    ArchiveSink sink = new ArchiveSink(writer, client.getKubernetesSerialization(), tally);
+    ArchiveSink sink =
+        new ArchiveSink(writer, client.getKubernetesSerialization(), tally, progress);
     for (ApiType type : discovery.types()) {
       if (type.namespaced() && selection.includesResource(type.resource(), type.group())) {
         exportType(type, sink);
