@@ -1,6 +1,7 @@
 package io.lifeboat.etcd;
 
 import io.lifeboat.codec.Encoding;
+import io.lifeboat.progress.Progress;
 import io.lifeboat.repository.ClaimedRun;
 import io.lifeboat.repository.ClusterName;
 import io.lifeboat.repository.DataObject;
@@ -52,6 +53,14 @@ public final class EtcdBackup {
 
   /** Skipped (slot owned by another run), committed, or failed; see {@link ClaimedRun}. */
   public ClaimedRun.Result run(Request request) {
+    return run(request, Progress.NONE);
+  }
+
+  /**
+   * As {@link #run(Request)}, telling {@code progress} the snapshot bytes read from etcd, of about
+   * the member's database size (the subject is the backup).
+   */
+  public ClaimedRun.Result run(Request request, Progress progress) {
     Scope scope = Scope.cluster(request.cluster());
     repository.openForBackup(request.encoding().recipients().fingerprints());
     List<String> warnings = new ArrayList<>();
@@ -67,13 +76,14 @@ public final class EtcdBackup {
             Kind.ETCD,
             scope,
             slot,
-            pending -> snapshot(request, pending, warnings),
+            pending -> snapshot(request, pending, warnings, Progress.orNone(progress)),
             EtcdBackup::summary);
   }
 
   private PendingBackup.Contents snapshot(
-      Request request, PendingBackup pending, List<String> warnings) {
+      Request request, PendingBackup pending, List<String> warnings, Progress progress) {
     MemberStatus member = snapshotter.selectMember();
+    progress.started(pending.ref().toString());
     LOG.infof(
         "etcd snapshot of %s from %s (member %s, v%s, revision>=%d, db %d bytes)%s",
         pending.ref().scope(),
@@ -87,8 +97,9 @@ public final class EtcdBackup {
     String name = encoding.storedName(PAYLOAD);
     Upload upload =
         request.spoolDir() == null
-            ? Upload.streaming(snapshotter, member, pending, name, encoding)
-            : Upload.spooled(snapshotter, member, pending, name, encoding, request.spoolDir());
+            ? Upload.streaming(snapshotter, member, pending, name, encoding, progress)
+            : Upload.spooled(
+                snapshotter, member, pending, name, encoding, request.spoolDir(), progress);
     EtcdSnapshotter.Result result = upload.result();
     DataObject object = pending.recorded(upload.stored(), result.size(), null);
     EtcdSource source =

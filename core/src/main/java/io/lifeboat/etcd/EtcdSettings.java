@@ -33,7 +33,9 @@ public record EtcdSettings(
           || endpoint.getHost() == null
           || endpoint.getPort() < 0) {
         throw new InvalidConfigurationException(
-            "lifeboat.etcd.endpoints must be http(s)://host:port, was '" + endpoint + "'");
+            "lifeboat.etcd.endpoints '"
+                + endpoint
+                + "': write http(s)://host:port[,...] (the scheme is required)");
       }
     }
     if (member != null && !endpoints.contains(member)) {

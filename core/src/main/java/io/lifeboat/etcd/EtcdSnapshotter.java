@@ -8,6 +8,7 @@ import io.lifeboat.etcd.internal.ChunkPipe;
 import io.lifeboat.etcd.internal.EtcdClients;
 import io.lifeboat.etcd.internal.EtcdFailures;
 import io.lifeboat.etcd.internal.SnapshotVerifier;
+import io.lifeboat.progress.Progress;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -58,6 +59,15 @@ public final class EtcdSnapshotter {
 
   /** Snapshots {@code member} into {@code target}; the deadline counts from now. */
   public Result snapshot(MemberStatus member, OutputStream target) {
+    return snapshot(member, target, Progress.NONE);
+  }
+
+  /**
+   * As {@link #snapshot(MemberStatus, OutputStream)}, telling {@code progress} the bytes read from
+   * etcd so far of about the member's database size plus the trailing hash (an estimate: the
+   * database may grow or shrink between the status call and the snapshot).
+   */
+  public Result snapshot(MemberStatus member, OutputStream target, Progress progress) {
     Instant start = clock.instant();
     Instant deadline = start.plus(settings.deadline());
     // The hash is computed on jetcd's thread as bytes arrive, so it runs beside compression,
@@ -74,7 +84,12 @@ public final class EtcdSnapshotter {
               pipe.finish();
             }
           });
-      return copyVerified(member, pipe.source(clock, deadline), target, start, verifier);
+      return copyVerified(
+          member,
+          pipe.source(clock, deadline),
+          target,
+          new Copy(start, Progress.orNone(progress), expectedSize(member)),
+          verifier);
     } finally {
       pipe.close();
     }
@@ -88,8 +103,9 @@ public final class EtcdSnapshotter {
       MemberStatus member,
       InputStream source,
       OutputStream target,
-      Instant start,
+      Copy copy,
       SnapshotVerifier verifier) {
+    Instant start = copy.start();
     byte[] buffer = new byte[64 * 1024];
     long copied = 0;
     Duration toFirstByte = null;
@@ -108,10 +124,19 @@ public final class EtcdSnapshotter {
       }
       copied += n;
       writeTarget(target, buffer, n);
+      copy.progress().advanced(copied, copy.expected());
     }
     String sha256 = verifier.verify(member.endpoint().toString());
     return new Result(
         member, verifier.size(), sha256, toFirstByte, Duration.between(start, clock.instant()));
+  }
+
+  /** When the copy began, whom to tell, and how many bytes are expected. */
+  private record Copy(Instant start, Progress progress, long expected) {}
+
+  /** The database size etcd reported plus the 32-byte hash it appends; unknown if it said 0. */
+  private static long expectedSize(MemberStatus member) {
+    return member.dbSize() > 0 ? member.dbSize() + 32 : Progress.UNKNOWN;
   }
 
   private int readSource(MemberStatus member, InputStream source, byte[] buffer, long sofar) {

@@ -2,6 +2,7 @@ package io.lifeboat.etcd;
 
 import io.lifeboat.codec.Encoding;
 import io.lifeboat.error.InvalidConfigurationException;
+import io.lifeboat.progress.Progress;
 import io.lifeboat.repository.PendingBackup;
 import io.lifeboat.store.ObjectWriter;
 import io.lifeboat.store.StoredObject;
@@ -26,11 +27,12 @@ record Upload(EtcdSnapshotter.Result result, StoredObject stored) {
       MemberStatus member,
       PendingBackup pending,
       String name,
-      Encoding encoding) {
+      Encoding encoding,
+      Progress progress) {
     try (ObjectWriter writer = pending.openData(name)) {
       EtcdSnapshotter.Result result;
       try (OutputStream encoded = encoding.encode(writer.uncloseable())) {
-        result = snapshotter.snapshot(member, encoded);
+        result = snapshotter.snapshot(member, encoded, progress);
       }
       return new Upload(result, writer.commit());
     } catch (IOException e) {
@@ -44,12 +46,13 @@ record Upload(EtcdSnapshotter.Result result, StoredObject stored) {
       PendingBackup pending,
       String name,
       Encoding encoding,
-      Path spoolDir) {
+      Path spoolDir,
+      Progress progress) {
     Path spool = spoolFile(spoolDir, pending);
     try {
       EtcdSnapshotter.Result result;
       try (OutputStream file = Files.newOutputStream(spool)) {
-        result = snapshotter.snapshot(member, file);
+        result = snapshotter.snapshot(member, file, progress);
       }
       try (ObjectWriter writer = pending.openData(name);
           InputStream in = Files.newInputStream(spool)) {

@@ -8,12 +8,14 @@ import io.lifeboat.export.internal.ExportTally;
 import io.lifeboat.kube.ClusterIdentity;
 import io.lifeboat.kube.Discovery;
 import io.lifeboat.kube.KubeFailures;
+import io.lifeboat.progress.Progress;
 import io.lifeboat.repository.ClaimedRun;
 import io.lifeboat.repository.Encryption;
 import io.lifeboat.repository.Json;
 import io.lifeboat.repository.Kind;
 import io.lifeboat.repository.Manifest;
 import io.lifeboat.repository.PendingBackup;
+import io.lifeboat.text.Count;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -47,12 +49,21 @@ public final class NamespaceExporter {
    * and commits, all within {@code deadline}. Skipped when another run owns the slot.
    */
   public ClaimedRun.Result run(ExportRequest request, String runner, Duration deadline) {
+    return run(request, runner, deadline, Progress.NONE);
+  }
+
+  /**
+   * As {@link #run(ExportRequest, String, Duration)}, telling {@code progress} each object written
+   * to the archive (the subject is the backup; no total is known).
+   */
+  public ClaimedRun.Result run(
+      ExportRequest request, String runner, Duration deadline, Progress progress) {
     return new ClaimedRun(request.repository(), runner, deadline)
         .run(
             Kind.NAMESPACE,
             request.scope(),
             request.slot(),
-            pending -> write(request, pending),
+            pending -> write(request, pending, Progress.orNone(progress)),
             NamespaceExporter::summary);
   }
 
@@ -63,9 +74,15 @@ public final class NamespaceExporter {
    */
   public List<ClaimedRun.Result> exportSelected(
       ExportRequest template, String runner, Duration deadline) {
+    return exportSelected(template, runner, deadline, Progress.NONE);
+  }
+
+  /** As above, telling {@code progress} of each namespace's objects in turn. */
+  public List<ClaimedRun.Result> exportSelected(
+      ExportRequest template, String runner, Duration deadline, Progress progress) {
     List<ClaimedRun.Result> results = new ArrayList<>();
     for (String namespace : selectNamespaces(template.client(), template.selection())) {
-      results.add(run(template.forNamespace(namespace), runner, deadline));
+      results.add(run(template.forNamespace(namespace), runner, deadline, progress));
     }
     return results;
   }
@@ -83,9 +100,11 @@ public final class NamespaceExporter {
     }
   }
 
-  private PendingBackup.Contents write(ExportRequest request, PendingBackup pending) {
+  private PendingBackup.Contents write(
+      ExportRequest request, PendingBackup pending, Progress progress) {
     long started = System.nanoTime();
     LOG.infof("namespace export %s started", pending.ref());
+    progress.started(pending.ref().toString());
     Discovery.Result discovery = Discovery.discover(request.client());
     ExportRun run =
         new ExportRun(
@@ -93,7 +112,8 @@ public final class NamespaceExporter {
             request.namespace(),
             request.selection(),
             request.pageSize(),
-            request.listener());
+            request.listener(),
+            progress);
     String name = request.encoding().storedName(ArchiveLayout.PAYLOAD);
     PayloadStream.Written<ExportTally> written =
         PayloadStream.write(
@@ -103,12 +123,12 @@ public final class NamespaceExporter {
     String kubeSystemUid = ClusterIdentity.kubeSystemUid(request.client(), warnings);
     ExportSource source = run.source();
     LOG.infof(
-        "namespace export %s: %d objects, %d skipped, %d warnings, %d failures -> %d bytes in %d ms",
+        "namespace export %s: %s, %d skipped, %s, %s -> %d bytes in %d ms",
         pending.ref(),
-        source.objects(),
+        Count.of(source.objects(), "object"),
         source.skipped().stream().mapToLong(ExportSource.Skipped::count).sum(),
-        warnings.size(),
-        tally.failures().size(),
+        Count.of(warnings.size(), "warning"),
+        Count.of(tally.failures().size(), "failure"),
         written.object().size(),
         (System.nanoTime() - started) / 1_000_000);
     return new PendingBackup.Contents(
@@ -128,7 +148,7 @@ public final class NamespaceExporter {
         + "/"
         + manifest.id()
         + (manifest.partial()
-            ? ": partial, " + manifest.failures().size() + " items failed"
+            ? ": partial, " + Count.of(manifest.failures().size(), "item") + " failed"
             : ": done");
   }
 }

@@ -1,5 +1,6 @@
 package io.lifeboat.prune;
 
+import io.lifeboat.progress.Progress;
 import io.lifeboat.repository.BackupRef;
 import io.lifeboat.repository.RepositoryLayout;
 import io.lifeboat.store.DeleteResult;
@@ -33,8 +34,18 @@ public final class PruneExecutor {
 
   /** Deletes what {@code plan} lists and aborts its old incomplete uploads. */
   public PruneReport execute(PrunePlan plan) {
-    Run run = new Run();
-    run.deleteKeys(plan.keys());
+    return execute(plan, Progress.NONE);
+  }
+
+  /**
+   * As {@link #execute(PrunePlan)}, telling {@code progress} after each batch how many of the
+   * plan's keys are settled (deleted, refused by the store, or kept with their backup's entry).
+   */
+  public PruneReport execute(PrunePlan plan, Progress progress) {
+    Run run = new Run(Progress.orNone(progress));
+    List<String> keys = plan.keys();
+    run.total = keys.size();
+    run.deleteKeys(keys);
     for (Garbage item : plan.garbage()) {
       if (item.upload() != null) {
         store.abortUpload(item.upload());
@@ -47,7 +58,7 @@ public final class PruneExecutor {
 
   /** Deletes the keys of an inherited plan ({@link PrunePlan#keys()}), in the same order. */
   public PruneReport finish(List<String> keys) {
-    Run run = new Run();
+    Run run = new Run(Progress.NONE);
     run.deleteKeys(keys);
     return run.report();
   }
@@ -62,6 +73,13 @@ public final class PruneExecutor {
     int catalogEntries;
     int uploadsAborted;
     long requests;
+    final Progress progress;
+    long total = Progress.UNKNOWN;
+    long settled;
+
+    Run(Progress progress) {
+      this.progress = progress;
+    }
 
     void deleteKeys(List<String> keys) {
       List<String> catalog = new ArrayList<>();
@@ -90,6 +108,7 @@ public final class PruneExecutor {
       if (lockedEntries.contains(ref.catalogKey())) {
         // Deleting the data of an entry that stays would leave a backup that cannot be restored.
         kept.put(ref.dataPrefix(), "its catalog entry is under retention: " + ref.catalogKey());
+        settled += keys.size();
         return;
       }
       try {
@@ -99,6 +118,7 @@ public final class PruneExecutor {
       } catch (RuntimeException e) {
         // The data names the external resources: keep it, so the next prune tries again.
         kept.put(ref.dataPrefix(), "could not reclaim what it holds outside the store: " + e);
+        settled += keys.size();
         return;
       }
       keys.forEach(this::add);
@@ -116,10 +136,12 @@ public final class PruneExecutor {
         return;
       }
       DeleteResult result = store.delete(List.copyOf(batch));
+      settled += batch.size();
       batch.clear();
       requests++;
       deleted.addAll(result.deleted());
       refused.putAll(result.refused());
+      progress.advanced(settled, total);
       atBatchBoundary.run();
     }
 

@@ -8,6 +8,7 @@ import io.lifeboat.repository.Scope;
 import io.lifeboat.retention.RetentionDecision;
 import io.lifeboat.retention.RetentionDecision.Ignored;
 import io.lifeboat.retention.RetentionDecision.Verdict;
+import io.lifeboat.text.Count;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -139,8 +140,8 @@ public record PrunePlan(
 
   /** One line of counts, e.g. {@code 30 backups: 24 kept, 5 removed, 1 held, 0 ignored; ...}. */
   public String summary() {
-    return decision.verdicts().size()
-        + " backups: "
+    return Count.of(decision.verdicts().size(), "backup")
+        + ": "
         + decision.kept().size()
         + " kept, "
         + removals.size()

@@ -1,5 +1,6 @@
 package io.lifeboat.prune;
 
+import io.lifeboat.text.Count;
 import java.util.List;
 import java.util.Map;
 
@@ -42,20 +43,20 @@ public record PruneReport(
 
   /** One line, e.g. {@code 3 backups removed, 9 objects deleted, 1 refused (Object Lock), ...}. */
   public String summary() {
-    return catalogEntries
-        + " backups removed, "
-        + deleted.size()
-        + " objects deleted, "
+    return Count.of(catalogEntries, "backup")
+        + " removed, "
+        + Count.of(deleted.size(), "object")
+        + " deleted, "
         + refused.size()
         + " refused by the store (Object Lock), "
-        + kept.size()
-        + " data folders kept, "
-        + reclaimed.size()
-        + " external resources reclaimed, "
+        + Count.of(kept.size(), "data folder")
+        + " kept, "
+        + Count.of(reclaimed.size(), "external resource")
+        + " reclaimed, "
         + leftAlone.size()
         + " left alone (not provably Lifeboat's), "
-        + uploadsAborted
-        + " uploads aborted"
+        + Count.of(uploadsAborted, "upload")
+        + " aborted"
         + leftAloneDetails();
   }
 

@@ -1,6 +1,7 @@
 package io.lifeboat.prune;
 
 import io.lifeboat.error.InvalidConfigurationException;
+import io.lifeboat.progress.Progress;
 import io.lifeboat.repository.ClusterName;
 import io.lifeboat.repository.Kind;
 import io.lifeboat.repository.Lease;
@@ -9,6 +10,7 @@ import io.lifeboat.repository.Repository;
 import io.lifeboat.repository.RepositoryLayout;
 import io.lifeboat.repository.Scope;
 import io.lifeboat.store.ObjectStore;
+import io.lifeboat.text.Count;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -66,10 +68,10 @@ public final class Pruner {
               : "; finished an earlier prune's plan: " + inherited.summary())
           + (rejected.isEmpty()
               ? ""
-              : "; " + rejected.size() + " keys of an earlier prune's plan rejected")
+              : "; " + Count.of(rejected.size(), "key") + " of an earlier prune's plan rejected")
           + "; "
-          + requests
-          + " requests in "
+          + Count.of(requests, "request")
+          + " in "
           + elapsed.toMillis()
           + " ms";
     }
@@ -105,6 +107,15 @@ public final class Pruner {
    * @throws io.lifeboat.error.AlreadyLockedException when another prune holds the lease (exit 11)
    */
   public Outcome prune(Kind kind, Scope scope, PruneSettings settings, String holder) {
+    return prune(kind, scope, settings, holder, Progress.NONE);
+  }
+
+  /**
+   * As {@link #prune(Kind, Scope, PruneSettings, String)}, telling {@code progress} the plan's keys
+   * settled of all its keys, batch by batch (the subject is {@code kind scope}).
+   */
+  public Outcome prune(
+      Kind kind, Scope scope, PruneSettings settings, String holder, Progress progress) {
     requireCovered(kind);
     Instant started = clock.instant();
     RequestCountingStore counted = new RequestCountingStore(store);
@@ -138,7 +149,8 @@ public final class Pruner {
       }
       lease.recordPlan(plan.keys());
       planPending = true;
-      PruneReport report = executor.execute(plan);
+      Progress.orNone(progress).started(kind + " " + scope);
+      PruneReport report = executor.execute(plan, progress);
       planPending = false;
       return new Outcome(
           plan,

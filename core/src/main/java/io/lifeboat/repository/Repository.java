@@ -228,8 +228,10 @@ public final class Repository {
             + "' under "
             + store.location()
             + ": "
-            + skipped.size()
-            + " entries do not count; the newest, "
+            + (skipped.size() == 1
+                ? "1 entry does not count"
+                : skipped.size() + " entries do not count")
+            + "; the newest, "
             + newest.ref().id()
             + ", is "
             + newest.status().text()

@@ -1,5 +1,6 @@
 package io.lifeboat.repository;
 
+import io.lifeboat.check.CheckLine;
 import io.lifeboat.error.ExitCode;
 import io.lifeboat.error.LifeboatException;
 import io.lifeboat.store.BucketProtections;
@@ -44,12 +45,42 @@ public final class RepositoryCheck {
      * with {@code requireProtection}, 3 when a usable repository's bucket protects nothing.
      */
     public ExitCode exitCode(boolean requireProtection) {
-      if (!repository || !conditional) {
-        return ExitCode.LOCATION_UNAVAILABLE;
-      }
-      return requireProtection && !protections.protectsAgainstOverwrite()
-          ? ExitCode.PARTIAL
-          : ExitCode.OK;
+      return CheckLine.exitCode(checks(requireProtection));
+    }
+
+    /**
+     * The report as {@code repo check}'s table lines: the descriptor and conditional writes fail
+     * (exit 5) when not usable; a bucket that protects nothing against overwrites is a WARN, or a
+     * failure (exit 3) with {@code requireProtection}.
+     */
+    public List<CheckLine> checks(boolean requireProtection) {
+      boolean guarded = protections.protectsAgainstOverwrite();
+      List<CheckLine> lines = new ArrayList<>();
+      lines.add(CheckLine.ok("repository", location));
+      lines.add(usable("descriptor", descriptor, repository));
+      lines.add(usable("conditional writes", conditionalWrites, conditional));
+      lines.add(
+          protections.versioning().protects()
+              ? CheckLine.ok("versioning", describe(protections.versioning()))
+              : CheckLine.warn("versioning", describe(protections.versioning())));
+      lines.add(
+          protections.objectLock().protects() || guarded
+              ? CheckLine.ok("object lock", describe(protections.objectLock()))
+              : CheckLine.warn("object lock", describe(protections.objectLock())));
+      String exposure = exposure(protections);
+      lines.add(
+          guarded
+              ? CheckLine.ok("put-only identity", exposure)
+              : requireProtection
+                  ? CheckLine.fail("put-only identity", exposure, ExitCode.PARTIAL)
+                  : CheckLine.warn("put-only identity", exposure));
+      return lines;
+    }
+
+    private static CheckLine usable(String name, String detail, boolean usable) {
+      return usable
+          ? CheckLine.ok(name, detail)
+          : CheckLine.fail(name, detail, ExitCode.LOCATION_UNAVAILABLE);
     }
 
     /** The report as a person reads it, one fact per line. */

@@ -15,7 +15,12 @@ import java.util.Optional;
  * leases/prune-&lt;kind&gt;-&lt;scope&gt;.json             prune lease
  * leases/restore-&lt;kind&gt;-&lt;scope&gt;.json           restore lease
  * probes/&lt;random&gt;                              repo init's conditional-write probe
+ * claims/repo-check/&lt;random&gt;                   repo check's proof that the identity may put
  * </pre>
+ *
+ * <p>Repo check's scratch object lives under {@code claims/} because that is where the put-only
+ * backup identity may write (and read by key), so one check proves both identities; no prune or
+ * backup reads it ({@code repo-check} is no kind).
  */
 public final class RepositoryLayout {
   public static final String DESCRIPTOR = "lifeboat.json";
@@ -103,6 +108,13 @@ public final class RepositoryLayout {
 
   public static String probe(String random) {
     return PROBES + random;
+  }
+
+  /** Where repo check's scratch objects live. */
+  public static final String ACCESS_CHECKS = CLAIMS + "repo-check/";
+
+  public static String accessCheck(String random) {
+    return ACCESS_CHECKS + random;
   }
 
   /**

@@ -1,6 +1,7 @@
 package io.lifeboat.volumes;
 
 import io.lifeboat.error.ExitCode;
+import io.lifeboat.text.Count;
 import java.util.List;
 
 /**
@@ -46,8 +47,8 @@ public record VolumeRestoreReport(
         + " into "
         + targetNamespace
         + ": "
-        + created
-        + " PVCs created, "
+        + Count.of(created, "PVC")
+        + " created, "
         + exists
         + " already existed, "
         + failed

@@ -18,6 +18,7 @@ import io.lifeboat.repository.Repository;
 import io.lifeboat.repository.Scope;
 import io.lifeboat.schedule.Slot;
 import io.lifeboat.store.ObjectWriter;
+import io.lifeboat.text.Count;
 import io.lifeboat.volumes.SnapshotClassChooser.SnapshotClass;
 import io.lifeboat.volumes.VolumesOutcome.NamespaceResult;
 import io.lifeboat.volumes.VolumesOutcome.Status;
@@ -100,7 +101,7 @@ public final class VolumeSnapshotter {
       List<PersistentVolumeClaim> pvcs,
       List<SnapshotClass> classes) {
     Scope scope = pending.ref().scope();
-    LOG.infof("volumes backup %s started: %d PVCs", pending.ref(), pvcs.size());
+    LOG.infof("volumes backup %s started: %s", pending.ref(), Count.of(pvcs.size(), "PVC"));
     ReadinessWait wait =
         new ReadinessWait(
             client, request.readyDeadline(), request.pollInterval(), repository.clock(), pause);
@@ -196,11 +197,10 @@ public final class VolumeSnapshotter {
     return "volumes backup "
         + manifest.ref()
         + ": "
-        + source.volumes().size()
-        + " PVCs snapshotted and retained, "
-        + manifest.failures().size()
-        + " failures, "
-        + manifest.warnings().size()
-        + " warnings";
+        + Count.of(source.volumes().size(), "PVC")
+        + " snapshotted and retained, "
+        + Count.of(manifest.failures().size(), "failure")
+        + ", "
+        + Count.of(manifest.warnings().size(), "warning");
   }
 }

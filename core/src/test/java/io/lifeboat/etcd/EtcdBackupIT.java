@@ -18,7 +18,9 @@ import io.lifeboat.store.file.FileObjectStore;
 import io.lifeboat.store.location.Locations;
 import io.lifeboat.testing.AgeKeys;
 import io.lifeboat.testing.EtcdServer;
+import io.lifeboat.testing.InMemoryObjectStore;
 import io.lifeboat.testing.Ports;
+import io.lifeboat.testing.RecordingProgress;
 import io.lifeboat.testing.S3ProxyServer;
 import io.lifeboat.testing.Shell;
 import java.io.IOException;
@@ -118,6 +120,36 @@ class EtcdBackupIT {
             new EtcdBackup.Request(
                 cluster, trigger, Encoding.of(recipients), null, "test", Duration.ofMinutes(10)))
         .orThrow();
+  }
+
+  @Test
+  void progressCountsEverySnapshotByteAgainstTheMembersReportedDatabaseSize() {
+    ObjectStore store = new InMemoryObjectStore(Clock.systemUTC());
+    Repository repository = repository(store, AgeRecipients.none());
+    EtcdSnapshotter snapshotter = new EtcdSnapshotter(settings(etcd), Clock.systemUTC(), 64);
+    RecordingProgress progress = new RecordingProgress();
+
+    var committed =
+        (ClaimedRun.Result.Committed)
+            new EtcdBackup(repository, snapshotter)
+                .run(
+                    new EtcdBackup.Request(
+                        cluster,
+                        new RunTrigger.Manual("test"),
+                        Encoding.of(AgeRecipients.none()),
+                        null,
+                        "test",
+                        Duration.ofMinutes(10)),
+                    progress)
+                .orThrow();
+
+    EtcdSource source = committed.manifest().source(EtcdSource.class);
+    String subject = committed.manifest().ref().toString();
+    assertThat(progress.subjects()).containsExactly(subject);
+    assertThat(progress.lastDone(subject)).isEqualTo(source.snapshotSize());
+    assertThat(progress.steps()).allMatch(s -> s.total() == source.dbSize() + 32);
+    assertThat(progress.steps().size()).isGreaterThan(10);
+    assertThat(progress.neverWentBack()).isTrue();
   }
 
   @Test

@@ -8,6 +8,8 @@ import io.lifeboat.codec.Encoding;
 import io.lifeboat.export.ExportReport.Outcome;
 import io.lifeboat.export.ExportSource.Skipped;
 import io.lifeboat.export.archive.ArchiveLayout;
+import io.lifeboat.progress.Progress;
+import io.lifeboat.repository.ClaimedRun;
 import io.lifeboat.repository.ClusterName;
 import io.lifeboat.repository.Kind;
 import io.lifeboat.repository.Manifest;
@@ -15,7 +17,9 @@ import io.lifeboat.repository.Repository;
 import io.lifeboat.repository.Scope;
 import io.lifeboat.testing.InMemoryObjectStore;
 import io.lifeboat.testing.MutableClock;
+import io.lifeboat.testing.RecordingProgress;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
@@ -101,6 +105,29 @@ class NamespaceExportIT {
     assertThat(archive.paths().get(0)).isEqualTo(ArchiveLayout.VERSION_PATH);
     assertThat(archive.paths()).containsExactlyInAnyOrderElementsOf(SHOP_PATHS);
     assertThat(archive.text("metadata/version")).isEqualTo("1\n");
+  }
+
+  @Test
+  void progressCountsExactlyTheObjectsTheArchiveHolds() throws Exception {
+    RecordingProgress progress = new RecordingProgress();
+
+    var committed =
+        (ClaimedRun.Result.Committed)
+            new NamespaceExporter()
+                .run(request(Selection.all()), "test", Duration.ofMinutes(5), progress)
+                .orThrow();
+
+    ExportReport report = ExportReport.committed(committed.manifest());
+    String subject = report.backup().toString();
+    long archivedObjects =
+        archive(report).paths().stream().filter(p -> ArchiveLayout.parse(p).isPresent()).count();
+    assertThat(progress.subjects()).containsExactly(subject);
+    assertThat(progress.lastDone(subject))
+        .isEqualTo(archivedObjects)
+        .isEqualTo(report.source().objects())
+        .isPositive();
+    assertThat(progress.steps()).allMatch(s -> s.total() == Progress.UNKNOWN);
+    assertThat(progress.neverWentBack()).isTrue();
   }
 
   @Test

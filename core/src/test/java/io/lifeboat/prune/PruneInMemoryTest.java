@@ -8,6 +8,7 @@ import io.lifeboat.store.DeleteResult;
 import io.lifeboat.store.ObjectStore;
 import io.lifeboat.testing.ForwardingStore;
 import io.lifeboat.testing.InMemoryObjectStore;
+import io.lifeboat.testing.RecordingProgress;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -25,6 +26,38 @@ class PruneInMemoryTest extends PruneContract {
   @Override
   protected void writtenAt(String key, Instant when) {
     ((InMemoryObjectStore) store).setLastModified(key, when);
+  }
+
+  @Test
+  void progressCountsThePlansKeysBatchByBatchUpToAllOfThemDeleted() {
+    hourly(Kind.ETCD, prod, 1_101);
+    RecordingProgress progress = new RecordingProgress();
+
+    Pruner.Outcome outcome = pruner(store).prune(Kind.ETCD, prod, keepLast(1), "test", progress);
+
+    long keys = outcome.plan().keys().size();
+    assertThat(keys).isEqualTo(2_200);
+    assertThat(progress.subjects()).containsExactly("etcd prod");
+    assertThat(progress.steps())
+        .extracting(RecordingProgress.Step::done)
+        .containsExactly(1000L, 1100L, 2100L, 2200L);
+    assertThat(progress.steps()).allMatch(s -> s.total() == keys);
+    assertThat(outcome.report().deleted()).hasSize((int) keys);
+  }
+
+  @Test
+  void summariesSayOneBackupAndOneObjectNotOneBackups() {
+    hourly(Kind.ETCD, prod, 2);
+
+    Pruner.Outcome outcome = pruner(store).prune(Kind.ETCD, prod, keepLast(1), "test");
+
+    assertThat(outcome.plan().summary()).startsWith("2 backups: 1 kept, 1 removed,");
+    assertThat(outcome.report().summary())
+        .startsWith("1 backup removed, 2 objects deleted,")
+        .contains("0 data folders kept, 0 external resources reclaimed,")
+        .contains("0 uploads aborted");
+    assertThat(pruner(store).plan(Kind.ETCD, prod, keepLast(1)).summary())
+        .startsWith("1 backup: 1 kept, 0 removed,");
   }
 
   @Test

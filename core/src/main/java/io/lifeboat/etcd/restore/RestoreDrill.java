@@ -67,12 +67,12 @@ public final class RestoreDrill {
     public String summary() {
       return String.format(
           "verified %s: snapshot %d bytes, etcd integrity hash %s; restored with %s and served by a throwaway"
-              + " etcd: %d keys, revision %d, hashkv %d (in %.1f s)",
+              + " etcd: %s, revision %d, hashkv %d (in %.1f s)",
           backup,
           snapshotSize,
           snapshotSha256,
           tool,
-          keys,
+          io.lifeboat.text.Count.of(keys, "key"),
           revision,
           hashKv,
           took.toMillis() / 1000.0);

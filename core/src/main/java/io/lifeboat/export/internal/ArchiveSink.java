@@ -5,6 +5,7 @@ import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 import io.lifeboat.export.archive.ArchiveLayout;
 import io.lifeboat.export.archive.ArchiveWriter;
 import io.lifeboat.kube.ApiType;
+import io.lifeboat.progress.Progress;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -18,11 +19,18 @@ final class ArchiveSink {
   private final ArchiveWriter writer;
   private final KubernetesSerialization serialization;
   private final ExportTally tally;
+  private final Progress progress;
+  private long written;
 
-  ArchiveSink(ArchiveWriter writer, KubernetesSerialization serialization, ExportTally tally) {
+  ArchiveSink(
+      ArchiveWriter writer,
+      KubernetesSerialization serialization,
+      ExportTally tally,
+      Progress progress) {
     this.writer = writer;
     this.serialization = serialization;
     this.tally = tally;
+    this.progress = progress;
   }
 
   /** Writes {@code object} unless a skip rule keeps it out; true when written. */
@@ -45,6 +53,7 @@ final class ArchiveSink {
       throw new UncheckedIOException("writing '" + path + "' to the archive failed", e);
     }
     tally.exported(type);
+    progress.advanced(++written, Progress.UNKNOWN);
     return true;
   }
 }

@@ -11,6 +11,7 @@ import io.lifeboat.kube.ApiType;
 import io.lifeboat.kube.Discovery;
 import io.lifeboat.kube.KubeFailures;
 import io.lifeboat.kube.LabelSelector;
+import io.lifeboat.progress.Progress;
 import java.util.List;
 
 /**
@@ -26,6 +27,7 @@ public final class ExportRun {
   private final PagedLister lister;
   private final ExportTally tally = new ExportTally();
   private final RelatedObjects related = new RelatedObjects();
+  private final Progress progress;
 
   public ExportRun(
       KubernetesClient client,
@@ -33,6 +35,18 @@ public final class ExportRun {
       Selection selection,
       int pageSize,
       ExportListener listener) {
+    this(client, namespace, selection, pageSize, listener, Progress.NONE);
+  }
+
+  /** As above, telling {@code progress} each object written to the archive (no total known). */
+  public ExportRun(
+      KubernetesClient client,
+      String namespace,
+      Selection selection,
+      int pageSize,
+      ExportListener listener,
+      Progress progress) {
+    this.progress = Progress.orNone(progress);
     this.client = client;
     this.namespace = namespace;
     this.selection = selection;
@@ -43,7 +57,8 @@ public final class ExportRun {
   /** Exports into {@code writer} the types {@code discovery} found; returns the figures. */
   public ExportTally run(Discovery.Result discovery, ArchiveWriter writer) {
     discovery.warnings().forEach(tally::warn);
-    ArchiveSink sink = new ArchiveSink(writer, client.getKubernetesSerialization(), tally);
+    ArchiveSink sink =
+        new ArchiveSink(writer, client.getKubernetesSerialization(), tally, progress);
     for (ApiType type : discovery.types()) {
       if (type.namespaced() && selection.includesResource(type.resource(), type.group())) {
         exportType(type, sink);

@@ -5,6 +5,7 @@ import io.lifeboat.error.InvalidConfigurationException;
 import io.lifeboat.export.ExportSource;
 import io.lifeboat.export.Selection;
 import io.lifeboat.kube.LabelSelector;
+import io.lifeboat.progress.Progress;
 import io.lifeboat.repository.BackupId;
 import io.lifeboat.repository.Json;
 import io.lifeboat.repository.Kind;
@@ -127,6 +128,15 @@ public final class NamespaceRestorer {
    * names the chosen volumes backup, so prune leaves it alone while the restore runs.
    */
   public RestoreReport execute(RestorePlan plan) {
+    return execute(plan, Progress.NONE);
+  }
+
+  /**
+   * As {@link #execute(RestorePlan)}, telling {@code progress} the planned objects settled
+   * (written, skipped or failed) of all the plan holds, after each batch; the subject is the target
+   * scope.
+   */
+  public RestoreReport execute(RestorePlan plan, Progress progress) {
     if (client == null) {
       throw new InvalidConfigurationException("a restore needs a Kubernetes client");
     }
@@ -142,7 +152,8 @@ public final class NamespaceRestorer {
             "namespace restore " + plan.restoreId(),
             plan.options().leaseTtl(),
             leasedBackups(plan))) {
-      RestoreReport report = new RestoreRun(client, plan, lease, repository.clock()).run();
+      RestoreReport report =
+          new RestoreRun(client, plan, lease, repository.clock(), Progress.orNone(progress)).run();
       String key = RepositoryLayout.restoreReport(Kind.NAMESPACE, plan.target(), plan.restoreId());
       repository.store().put(key, Json.write(report), Condition.ifAbsent());
       LOG.info(report.summary());

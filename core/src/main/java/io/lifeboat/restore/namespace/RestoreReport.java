@@ -105,9 +105,9 @@ public record RestoreReport(
             ? ""
             : String.format(
                 Locale.ROOT,
-                "; volumes from %s: %d PVCs created from snapshots, %d existed, %d failed",
+                "; volumes from %s: %s created from snapshots, %d existed, %d failed",
                 volumes.backup(),
-                volumes.count(VolumeRestoreReport.Status.CREATED),
+                io.lifeboat.text.Count.of(volumes.count(VolumeRestoreReport.Status.CREATED), "PVC"),
                 volumes.count(VolumeRestoreReport.Status.EXISTS),
                 volumes.count(VolumeRestoreReport.Status.FAILED));
     return String.format(

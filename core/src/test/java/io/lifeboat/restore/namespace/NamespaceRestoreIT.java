@@ -14,6 +14,7 @@ import io.lifeboat.repository.RepositoryLayout;
 import io.lifeboat.repository.Scope;
 import io.lifeboat.restore.namespace.RestoreReport.ObjectResult;
 import io.lifeboat.restore.namespace.RestoreReport.Outcome;
+import io.lifeboat.testing.RecordingProgress;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -41,6 +42,23 @@ class NamespaceRestoreIT {
         .filter(r -> r.describe().equals(description))
         .findFirst()
         .orElseThrow(() -> new AssertionError("not in the report: " + description));
+  }
+
+  @Test
+  void progressSettlesEveryPlannedObjectAndEndsAtThePlansSize() {
+    NamespaceRestorer restorer = fixture.restorer();
+    RestorePlan plan = restorer.plan(fixture.request(RestoreFixture.fastOptions()));
+    fixture.deleteNamespaceAndItsClusterObjects(plan);
+    RecordingProgress progress = new RecordingProgress();
+
+    RestoreReport report = restorer.execute(plan, progress);
+
+    String subject = plan.target().toString();
+    long planned = plan.objects().size();
+    assertThat(progress.subjects()).containsExactly(subject);
+    assertThat(progress.lastDone(subject)).isEqualTo(planned).isEqualTo(report.results().size());
+    assertThat(progress.steps()).allMatch(s -> s.total() == planned);
+    assertThat(progress.neverWentBack()).isTrue();
   }
 
   @Test

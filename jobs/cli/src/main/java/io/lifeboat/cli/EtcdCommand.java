@@ -46,6 +46,8 @@ public class EtcdCommand {
     public Integer call() {
       SmallRyeConfig flags = TaskFlags.config(spec, MAPPINGS);
       LifeboatConfig config = flags.getConfigMapping(LifeboatConfig.class);
+      TerminalProgress progress =
+          TerminalProgress.forTerminal("snapshot", TerminalProgress.Unit.BYTES);
       try (ObjectStore store = Stores.openForBackup(config)) {
         var result =
             Tasks.etcdSnapshot(
@@ -53,10 +55,14 @@ public class EtcdCommand {
                     flags.getConfigMapping(EtcdConfig.class),
                     store,
                     new RunTrigger.Manual("run from the CLI"),
-                    Clock.systemUTC())
+                    Clock.systemUTC(),
+                    progress)
                 .orThrow();
+        progress.finish();
         System.out.println(result.summary());
         return result.exitCode().code();
+      } finally {
+        progress.finish();
       }
     }
   }

@@ -47,7 +47,7 @@ public class LocationOptions {
     return Locations.openCreating(settings(config));
   }
 
-  private LocationSettings settings(LifeboatConfig config) {
+  LocationSettings settings(LifeboatConfig config) {
     LocationSettings base = Stores.settings(config);
     return new LocationSettings(
         location != null ? location : base.uri(),

@@ -42,6 +42,8 @@ public class NamespaceExportCommand implements Callable<Integer> {
   public Integer call() {
     SmallRyeConfig flags = TaskFlags.config(spec, MAPPINGS);
     LifeboatConfig config = flags.getConfigMapping(LifeboatConfig.class);
+    TerminalProgress progress =
+        TerminalProgress.forTerminal("exporting", TerminalProgress.Unit.of("object"));
     try (ObjectStore store = Stores.openForBackup(config)) {
       var reports =
           ExportTasks.export(
@@ -50,9 +52,13 @@ public class NamespaceExportCommand implements Callable<Integer> {
               client.get(),
               store,
               new RunTrigger.Manual("run from the CLI"),
-              Clock.systemUTC());
+              Clock.systemUTC(),
+              progress);
+      progress.finish();
       reports.forEach(r -> System.out.println(r.summary()));
       return ExportTasks.exitCode(reports).code();
+    } finally {
+      progress.finish();
     }
   }
 }

@@ -8,6 +8,7 @@ import io.lifeboat.error.InvalidConfigurationException;
 import io.lifeboat.repository.Repository;
 import io.lifeboat.restore.namespace.NamespaceRestorer;
 import io.lifeboat.restore.namespace.RestorePlan;
+import io.lifeboat.restore.namespace.RestoreReport;
 import io.lifeboat.store.ObjectStore;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
@@ -75,7 +76,14 @@ class NamespaceRestoreCommand implements Callable<Integer> {
           plan.render(System.out);
           return 0;
         }
-        var report = restorer.execute(plan);
+        TerminalProgress progress =
+            TerminalProgress.forTerminal("restoring", TerminalProgress.Unit.of("object"));
+        RestoreReport report;
+        try {
+          report = restorer.execute(plan, progress);
+        } finally {
+          progress.finish();
+        }
         System.out.print(report.render());
         return report.exitCode().code();
       }

@@ -39,11 +39,25 @@ public class PruneCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    TerminalProgress progress =
+        TerminalProgress.forTerminal("pruning", TerminalProgress.Unit.of("object"));
     try (ObjectStore store = location.open(config)) {
       var request = new PruneTasks.Request(kind, scope, dryRun ? Boolean.TRUE : null);
       PruneTasks.prune(
-          config, prune, store, Clock.systemUTC(), request, client::get, System.out::println);
+          config,
+          prune,
+          store,
+          Clock.systemUTC(),
+          request,
+          client::get,
+          line -> {
+            progress.finish();
+            System.out.println(line);
+          },
+          progress);
       return 0;
+    } finally {
+      progress.finish();
     }
   }
 }

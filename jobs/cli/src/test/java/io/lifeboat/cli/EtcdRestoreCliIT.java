@@ -46,7 +46,16 @@ class EtcdRestoreCliIT {
             "LIFEBOAT_ETCD_ENDPOINTS=" + etcd.endpoint(),
             "PATH=" + PATH);
     assertThat(lifeboat(env, "repo", "init").exitCode()).isZero();
-    assertThat(lifeboat(env, "etcd", "snapshot").exitCode()).isZero();
+    Cli.Result snapshot = lifeboat(env, "etcd", "snapshot");
+    assertThat(snapshot.exitCode()).as(snapshot.output()).isZero();
+    // Not a terminal: no progress line, only the summary.
+    assertThat(snapshot.output()).doesNotContain("\r").contains("etcd snapshot prod/");
+    Cli.Result prune = lifeboat(env, "prune", "--kind", "etcd");
+    assertThat(prune.exitCode()).as(prune.output()).isZero();
+    assertThat(prune.output())
+        .doesNotContain("\r")
+        .contains("1 backup: 1 kept, 0 removed")
+        .contains("0 backups removed, 0 objects deleted");
   }
 
   @AfterAll

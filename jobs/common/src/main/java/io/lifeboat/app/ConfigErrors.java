@@ -21,6 +21,13 @@ public final class ConfigErrors {
   private static final Pattern PROPERTY =
       Pattern.compile("(lifeboat\\.[a-z0-9\\-]+(?:\\.[a-z0-9\\-]+)*)");
 
+  /**
+   * What a property takes, where the converter's own complaint would be Java's wording ({@code
+   * Illegal character in scheme name at index 0}).
+   */
+  private static final Map<String, String> VALID =
+      Map.of("lifeboat.etcd.endpoints", "write http(s)://host:port[,...]");
+
   private ConfigErrors() {}
 
   /** A SmallRye message (possibly many lines) as one line; {@code flags}: property -> value. */
@@ -36,7 +43,7 @@ public final class ConfigErrors {
             + "'"
             + (who.startsWith("LIFEBOAT_") ? " (" + property + ")" : "")
             + ": "
-            + valid(conversion.group(3));
+            + VALID.getOrDefault(property, valid(conversion.group(3)));
       }
     }
     for (String line : text.split("\\R")) {
@@ -58,6 +65,9 @@ public final class ConfigErrors {
     }
     String name = property.group(1);
     String who = who(name, flags, env);
+    if (!who.equals(name) && message.contains(who)) {
+      return message; // already said under the name the user set (explain did it)
+    }
     // An environment variable is named with its property, which the docs and manifests use too.
     return message.substring(0, property.start())
         + (who.startsWith("LIFEBOAT_") ? who + " (" + name + ")" : who)

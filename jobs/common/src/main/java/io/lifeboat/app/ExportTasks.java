@@ -7,6 +7,7 @@ import io.lifeboat.error.InvalidConfigurationException;
 import io.lifeboat.export.ExportRequest;
 import io.lifeboat.export.NamespaceExporter;
 import io.lifeboat.export.Selection;
+import io.lifeboat.progress.Progress;
 import io.lifeboat.repository.ClaimedRun;
 import io.lifeboat.repository.ClusterName;
 import io.lifeboat.repository.Repository;
@@ -51,6 +52,18 @@ public final class ExportTasks {
       ObjectStore store,
       RunTrigger trigger,
       Clock clock) {
+    return export(config, export, client, store, trigger, clock, Progress.NONE);
+  }
+
+  /** As above, telling {@code progress} each namespace's objects as they are written. */
+  public static List<ClaimedRun.Result> export(
+      LifeboatConfig config,
+      ExportConfig export,
+      KubernetesClient client,
+      ObjectStore store,
+      RunTrigger trigger,
+      Clock clock,
+      Progress progress) {
     ClusterName cluster = Tasks.cluster(config);
     Encoding encoding = Tasks.encoding(config, Encoding.DEFAULT_LEVEL);
     Repository repository = new Repository(store, clock);
@@ -74,7 +87,7 @@ public final class ExportTasks {
             encoding,
             export.pageSize(),
             null);
-    return new NamespaceExporter().exportSelected(template, Tasks.runner(), DEADLINE);
+    return new NamespaceExporter().exportSelected(template, Tasks.runner(), DEADLINE, progress);
   }
 
   /**

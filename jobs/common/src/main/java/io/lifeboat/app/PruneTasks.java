@@ -2,6 +2,7 @@ package io.lifeboat.app;
 
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.lifeboat.error.InvalidConfigurationException;
+import io.lifeboat.progress.Progress;
 import io.lifeboat.prune.ExternalResources;
 import io.lifeboat.prune.PrunePlan;
 import io.lifeboat.prune.PruneSettings;
@@ -43,6 +44,11 @@ public final class PruneTasks {
 
     /** What the prune of one kind and scope did. */
     void pruned(Pruner.Outcome outcome);
+
+    /** Told the keys deleted as a prune goes (the CLI draws them on a terminal). */
+    default Progress progress() {
+      return Progress.NONE;
+    }
   }
 
   /** As below; {@code out} receives each plan (dry run) or each scope's summary. */
@@ -54,6 +60,19 @@ public final class PruneTasks {
       Request request,
       Supplier<KubernetesClient> client,
       Consumer<String> out) {
+    prune(config, prune, store, clock, request, client, out, Progress.NONE);
+  }
+
+  /** As above, telling {@code progress} the keys deleted, scope by scope. */
+  public static void prune(
+      LifeboatConfig config,
+      PruneConfig prune,
+      ObjectStore store,
+      Clock clock,
+      Request request,
+      Supplier<KubernetesClient> client,
+      Consumer<String> out,
+      Progress progress) {
     prune(
         config,
         prune,
@@ -70,6 +89,11 @@ public final class PruneTasks {
           @Override
           public void pruned(Pruner.Outcome outcome) {
             out.accept(outcome.summary());
+          }
+
+          @Override
+          public Progress progress() {
+            return progress;
           }
         });
   }
@@ -109,7 +133,8 @@ public final class PruneTasks {
             if (dryRun) {
               results.planned(pruner.plan(kind, scope, kindSettings));
             } else {
-              results.pruned(pruner.prune(kind, scope, kindSettings, Tasks.runner()));
+              results.pruned(
+                  pruner.prune(kind, scope, kindSettings, Tasks.runner(), results.progress()));
             }
           }
         });

@@ -17,6 +17,7 @@ import io.lifeboat.schedule.ScheduleSlot;
 import io.lifeboat.schedule.Slot;
 import io.lifeboat.schedule.SlotWindow;
 import io.lifeboat.store.ObjectStore;
+import io.lifeboat.text.Count;
 import io.lifeboat.volumes.VolumesOutcome;
 import java.time.Clock;
 import java.time.Duration;
@@ -234,14 +235,14 @@ public final class TaskRuns {
           0,
           List.of(ref.scope() + "/" + ref.id()),
           String.format(
-              "%s backup %s/%s: completed %s, %d objects, %d bytes, %d items failed",
+              "%s backup %s/%s: completed %s, %s, %d bytes, %s failed",
               parsed,
               ref.scope(),
               ref.id(),
               manifest.completedAt(),
-              manifest.objects().size(),
+              Count.of(manifest.objects().size(), "object"),
               bytes,
-              manifest.failures().size()));
+              Count.of(manifest.failures().size(), "item")));
     } catch (RuntimeException e) {
       return TaskResult.failed(e);
     }
@@ -259,7 +260,7 @@ public final class TaskRuns {
       List<BackupRef> refs = new Repository(store, clock).list(parsed, within);
       List<String> ids = refs.stream().map(r -> r.scope() + "/" + r.id()).toList();
       return new TaskResult(
-          "done", 0, ids, refs.size() + " " + parsed + " backups in " + store.location());
+          "done", 0, ids, Count.of(refs.size(), parsed + " backup") + " in " + store.location());
     } catch (RuntimeException e) {
       return TaskResult.failed(e);
     }

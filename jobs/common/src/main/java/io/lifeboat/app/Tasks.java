@@ -5,6 +5,7 @@ import io.lifeboat.error.InvalidConfigurationException;
 import io.lifeboat.etcd.EtcdBackup;
 import io.lifeboat.etcd.EtcdSettings;
 import io.lifeboat.etcd.EtcdSnapshotter;
+import io.lifeboat.progress.Progress;
 import io.lifeboat.repository.ClaimedRun;
 import io.lifeboat.repository.ClusterName;
 import io.lifeboat.repository.Repository;
@@ -54,6 +55,17 @@ public final class Tasks {
    */
   public static ClaimedRun.Result etcdSnapshot(
       LifeboatConfig config, EtcdConfig etcd, ObjectStore store, RunTrigger trigger, Clock clock) {
+    return etcdSnapshot(config, etcd, store, trigger, clock, Progress.NONE);
+  }
+
+  /** As above, telling {@code progress} the snapshot bytes read from etcd (the CLI draws them). */
+  public static ClaimedRun.Result etcdSnapshot(
+      LifeboatConfig config,
+      EtcdConfig etcd,
+      ObjectStore store,
+      RunTrigger trigger,
+      Clock clock,
+      Progress progress) {
     ClusterName cluster = cluster(config);
     EtcdSettings settings = etcdSettings(etcd);
     Encoding encoding = encoding(config, Encoding.SNAPSHOT_LEVEL);
@@ -66,7 +78,8 @@ public final class Tasks {
                 encoding,
                 etcd.spoolDir().orElse(null),
                 runner(),
-                settings.deadline()));
+                settings.deadline()),
+            progress);
   }
 
   /**

@@ -6,6 +6,7 @@ import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.lifeboat.kube.Discovery;
 import io.lifeboat.kube.KubeFailures;
 import io.lifeboat.kube.Poll;
+import io.lifeboat.progress.Progress;
 import io.lifeboat.repository.Lease;
 import io.lifeboat.restore.namespace.PlannedObject;
 import io.lifeboat.restore.namespace.RestoreOptions;
@@ -62,8 +63,17 @@ public final class RestoreRun {
   private VolumeRestoreReport volumes;
   private boolean volumesDone;
   private Instant renewed;
+  private final Progress progress;
+  private long total = Progress.UNKNOWN;
 
   public RestoreRun(KubernetesClient client, RestorePlan plan, Lease lease, Clock clock) {
+    this(client, plan, lease, clock, Progress.NONE);
+  }
+
+  /** As above, telling {@code progress} the objects settled after each batch. */
+  public RestoreRun(
+      KubernetesClient client, RestorePlan plan, Lease lease, Clock clock, Progress progress) {
+    this.progress = progress;
     this.client = client;
     this.plan = plan;
     this.lease = lease;
@@ -82,6 +92,13 @@ public final class RestoreRun {
   public RestoreReport run() {
     Instant started = clock.instant();
     renewed = started;
+    if (progress != Progress.NONE) {
+      // One more pass over the plan (batch by batch, from disk), only when someone watches.
+      progress.started(plan.target().toString());
+      long[] count = {0};
+      plan.planned().forEachBatch(batch -> count[0] += batch.size());
+      total = count[0];
+    }
     ExecutorService pool = Executors.newFixedThreadPool(plan.options().parallelism());
     try {
       Map<String, Boolean> served = null;
@@ -151,6 +168,7 @@ public final class RestoreRun {
     }
     write(batch, toWrite, outcomes, pool);
     results.addAll(List.of(outcomes));
+    progress.advanced(results.size(), total);
     List<PlannedObject> written = new ArrayList<>();
     for (int i : toWrite) {
       if (outcomes[i].outcome() != Outcome.FAILED) {

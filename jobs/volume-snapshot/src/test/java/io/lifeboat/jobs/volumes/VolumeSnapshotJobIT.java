@@ -100,7 +100,7 @@ class VolumeSnapshotJobIT {
                 "LIFEBOAT_VOLUMES_POLL_INTERVAL", "100ms"));
 
     assertThat(result.exitCode()).as(result.output()).isEqualTo(3);
-    assertThat(result.output()).contains("1 PVCs snapshotted and retained, 1 failures");
+    assertThat(result.output()).contains("1 PVC snapshotted and retained, 1 failure,");
     try (FileObjectStore store = new FileObjectStore(repo)) {
       Repository repository = new Repository(store, Clock.systemUTC());
       var refs = repository.list(Kind.VOLUMES, null);
