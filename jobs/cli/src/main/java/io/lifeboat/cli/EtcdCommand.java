@@ -56,7 +56,7 @@ public class EtcdCommand {
                     store,
                     new RunTrigger.Manual("run from the CLI"),
                     Clock.systemUTC(),
-                    progress)
+                    progress.reporting())
                 .orThrow();
         progress.finish();
         System.out.println(result.summary());

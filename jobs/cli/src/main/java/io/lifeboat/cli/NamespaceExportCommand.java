@@ -53,7 +53,7 @@ public class NamespaceExportCommand implements Callable<Integer> {
               store,
               new RunTrigger.Manual("run from the CLI"),
               Clock.systemUTC(),
-              progress);
+              progress.reporting());
       progress.finish();
       reports.forEach(r -> System.out.println(r.summary()));
       return ExportTasks.exitCode(reports).code();

@@ -80,7 +80,7 @@ class NamespaceRestoreCommand implements Callable<Integer> {
             TerminalProgress.forTerminal("restoring", TerminalProgress.Unit.of("object"));
         RestoreReport report;
         try {
-          report = restorer.execute(plan, progress);
+          report = restorer.execute(plan, progress.reporting());
         } finally {
           progress.finish();
         }

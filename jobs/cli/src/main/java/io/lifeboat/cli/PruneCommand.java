@@ -54,7 +54,7 @@ public class PruneCommand implements Callable<Integer> {
             progress.finish();
             System.out.println(line);
           },
-          progress);
+          progress.reporting());
       return 0;
     } finally {
       progress.finish();

@@ -83,6 +83,14 @@ final class TerminalProgress implements DownloadProgress, Progress {
     return forTerminal(verb, Unit.BYTES);
   }
 
+  /**
+   * This when drawing, else {@link Progress#NONE}, which tells a use-case nobody watches: work done
+   * only for a watcher (counting a restore plan's objects) is then skipped.
+   */
+  Progress reporting() {
+    return live ? this : Progress.NONE;
+  }
+
   @Override
   public void started(String subject) {
     finish();

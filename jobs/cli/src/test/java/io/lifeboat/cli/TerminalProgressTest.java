@@ -94,6 +94,8 @@ class TerminalProgressTest {
     progress.finish();
 
     assertThat(drawn()).isEmpty();
+    assertThat(progress.reporting()).isSameAs(Progress.NONE);
+    assertThat(progress("pruning", Unit.of("object"), true).reporting()).isNotSameAs(Progress.NONE);
   }
 
   @Test
