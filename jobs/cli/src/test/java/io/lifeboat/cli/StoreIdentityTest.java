@@ -2,7 +2,7 @@ package io.lifeboat.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.lifeboat.store.LocationSettings;
+import io.lifeboat.store.location.LocationSettings;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
