@@ -5,6 +5,7 @@ import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.lifeboat.export.archive.ArchiveLayout;
 import io.lifeboat.export.internal.ClusterIdentity;
 import io.lifeboat.export.internal.Discovery;
+import io.lifeboat.export.internal.DiscoveryOnce;
 import io.lifeboat.export.internal.ExportRun;
 import io.lifeboat.export.internal.ExportTally;
 import io.lifeboat.export.internal.KubeFailures;
@@ -47,12 +48,17 @@ public final class NamespaceExporter {
    * and commits, all within {@code deadline}. Skipped when another run owns the slot.
    */
   public ClaimedRun.Result run(ExportRequest request, String runner, Duration deadline) {
+    return run(request, runner, deadline, new DiscoveryOnce(request.client()));
+  }
+
+  private ClaimedRun.Result run(
+      ExportRequest request, String runner, Duration deadline, DiscoveryOnce discovery) {
     return new ClaimedRun(request.repository(), runner, deadline)
         .run(
             Kind.NAMESPACE,
             request.scope(),
             request.slot(),
-            pending -> write(request, pending),
+            pending -> write(request, pending, discovery.get()),
             NamespaceExporter::summary);
   }
 
@@ -63,11 +69,32 @@ public final class NamespaceExporter {
    */
   public List<ClaimedRun.Result> exportSelected(
       ExportRequest template, String runner, Duration deadline) {
+    List<String> selected = selectNamespaces(template.client(), template.selection());
+    return exportSelected(template, selected, runner, deadline).results();
+  }
+
+  /**
+   * The namespaces of {@code selected} (listed once by the caller) that {@code template.shard()}
+   * owns, one after another, each claimed per slot as {@link #run} does: a retried or duplicated
+   * shard finds the slots its namespaces already committed and skips them. The cluster's types are
+   * discovered once for the whole run (the first namespace that needs them; a failed discovery is
+   * that namespace's failure and is tried again by the next).
+   */
+  public ShardRun exportSelected(
+      ExportRequest template, List<String> selected, String runner, Duration deadline) {
+    Shard shard = template.shard();
+    List<String> owned = selected.stream().filter(shard::owns).toList();
+    LOG.infof(
+        "namespace export shard %s: %d of %d selected namespaces",
+        shard, owned.size(), selected.size());
+    DiscoveryOnce discovery = new DiscoveryOnce(template.client());
     List<ClaimedRun.Result> results = new ArrayList<>();
-    for (String namespace : selectNamespaces(template.client(), template.selection())) {
-      results.add(run(template.forNamespace(namespace), runner, deadline));
+    for (String namespace : owned) {
+      results.add(run(template.forNamespace(namespace), runner, deadline, discovery));
     }
-    return results;
+    ShardRun run = new ShardRun(shard, selected.size(), results);
+    LOG.info(run.summary());
+    return run;
   }
 
   /** The names of the cluster's namespaces that {@code selection} includes, sorted. */
@@ -83,10 +110,10 @@ public final class NamespaceExporter {
     }
   }
 
-  private PendingBackup.Contents write(ExportRequest request, PendingBackup pending) {
+  private PendingBackup.Contents write(
+      ExportRequest request, PendingBackup pending, Discovery.Result discovery) {
     long started = System.nanoTime();
     LOG.infof("namespace export %s started", pending.ref());
-    Discovery.Result discovery = Discovery.discover(request.client());
     ExportRun run =
         new ExportRun(
             request.client(),
@@ -101,7 +128,7 @@ public final class NamespaceExporter {
     ExportTally tally = written.result();
     List<String> warnings = new ArrayList<>(tally.warnings());
     String kubeSystemUid = ClusterIdentity.kubeSystemUid(request.client(), warnings);
-    ExportSource source = run.source();
+    ExportSource source = run.source(request.shard().sharded() ? request.shard().toString() : null);
     LOG.infof(
         "namespace export %s: %d objects, %d skipped, %d warnings, %d failures -> %d bytes in %d ms",
         pending.ref(),

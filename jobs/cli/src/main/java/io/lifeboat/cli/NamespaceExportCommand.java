@@ -16,6 +16,7 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.IModelTransformer;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 @Command(
@@ -36,6 +37,18 @@ public class NamespaceExportCommand implements Callable<Integer> {
   }
 
   @Spec CommandSpec spec;
+
+  /**
+   * {@code lifeboat.export.shard}; declared here so it also answers to the short {@code --shard}.
+   */
+  @Option(
+      names = {"--export-shard", "--shard"},
+      paramLabel = "INDEX/COUNT",
+      description =
+          "export only this part of the selected namespaces, e.g. 2/8 (0-based;"
+              + " LIFEBOAT_EXPORT_SHARD)")
+  String shard;
+
   @Inject Instance<KubernetesClient> client;
 
   @Override
@@ -43,7 +56,7 @@ public class NamespaceExportCommand implements Callable<Integer> {
     SmallRyeConfig flags = TaskFlags.config(spec, MAPPINGS);
     LifeboatConfig config = flags.getConfigMapping(LifeboatConfig.class);
     try (ObjectStore store = Stores.openForBackup(config)) {
-      var reports =
+      var run =
           ExportTasks.export(
               config,
               flags.getConfigMapping(ExportConfig.class),
@@ -51,8 +64,11 @@ public class NamespaceExportCommand implements Callable<Integer> {
               store,
               new RunTrigger.Manual("run from the CLI"),
               Clock.systemUTC());
-      reports.forEach(r -> System.out.println(r.summary()));
-      return ExportTasks.exitCode(reports).code();
+      run.results().forEach(r -> System.out.println(r.summary()));
+      if (run.shard().sharded()) {
+        System.out.println(run.summary());
+      }
+      return run.exitCode().code();
     }
   }
 }
