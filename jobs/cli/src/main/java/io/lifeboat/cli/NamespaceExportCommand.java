@@ -45,8 +45,8 @@ public class NamespaceExportCommand implements Callable<Integer> {
       names = {"--export-shard", "--shard"},
       paramLabel = "INDEX/COUNT",
       description =
-          "export only this part of the selected namespaces, e.g. 2/8 (0-based;"
-              + " LIFEBOAT_EXPORT_SHARD)")
+          "LIFEBOAT_EXPORT_SHARD: export only this part of the selected namespaces, e.g. 2/8"
+              + " (0-based index; also --shard)")
   String shard;
 
   @Inject Instance<KubernetesClient> client;

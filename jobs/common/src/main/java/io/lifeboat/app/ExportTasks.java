@@ -92,12 +92,12 @@ public final class ExportTasks {
       ObjectStore store,
       RunTrigger trigger,
       Clock clock) {
+    Shard shard = shard(export, System::getenv);
     ClusterName cluster = Tasks.cluster(config);
     Encoding encoding = Tasks.encoding(config, Encoding.DEFAULT_LEVEL);
     Repository repository = new Repository(store, clock);
     repository.openForBackup(encoding.recipients().fingerprints());
     Selection selection = selection(export);
-    Shard shard = shard(export, System::getenv);
     List<String> namespaces = NamespaceExporter.selectNamespaces(client, selection);
     if (namespaces.isEmpty()) {
       throw new InvalidConfigurationException(
