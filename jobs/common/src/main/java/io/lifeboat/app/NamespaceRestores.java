@@ -48,6 +48,26 @@ public final class NamespaceRestores {
       String volumesBackup,
       Duration volumesWindow) {
 
+    /** The same settings for the backup of {@code other} (a restore of many namespaces). */
+    public Settings withNamespace(String other) {
+      return new Settings(
+          other,
+          backup,
+          mapping,
+          existing,
+          includeResources,
+          excludeResources,
+          selectors,
+          modifiers,
+          preserveNodePorts,
+          crdTimeout,
+          deleteTimeout,
+          parallelism,
+          identity,
+          volumesBackup,
+          volumesWindow);
+    }
+
     /** The same settings with the CLI's {@code --existing}. */
     public Settings withExisting(String policy) {
       return new Settings(
