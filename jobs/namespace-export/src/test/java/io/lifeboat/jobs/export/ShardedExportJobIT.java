@@ -127,7 +127,7 @@ class ShardedExportJobIT {
 
   @Test
   void fourPodsOfAnIndexedJobExportEveryNamespaceExactlyOnce() throws Exception {
-    List<String> names = namespaces(200, 3);
+    List<String> names = namespaces(120, 3);
 
     List<Process> pods = new ArrayList<>();
     for (int i = 0; i < 4; i++) {
