@@ -14,6 +14,8 @@ import java.util.Objects;
  *
  * @param pageSize the {@code limit} of every list request (Velero's and the default: 500)
  * @param listener told of every page as it arrives; {@link ExportListener#NONE} by default
+ * @param shard which part of the selected namespaces this run exports ({@link Shard#ALL} by
+ *     default); recorded in each backup's manifest
  */
 public record ExportRequest(
     KubernetesClient client,
@@ -23,7 +25,8 @@ public record ExportRequest(
     Selection selection,
     Encoding encoding,
     int pageSize,
-    ExportListener listener) {
+    ExportListener listener,
+    Shard shard) {
   public static final int DEFAULT_PAGE_SIZE = 500;
 
   public ExportRequest {
@@ -39,6 +42,20 @@ public record ExportRequest(
     }
     selection = selection == null ? Selection.all() : selection;
     listener = listener == null ? ExportListener.NONE : listener;
+    shard = shard == null ? Shard.ALL : shard;
+  }
+
+  /** An export that is not sharded. */
+  public ExportRequest(
+      KubernetesClient client,
+      Repository repository,
+      Scope scope,
+      String slot,
+      Selection selection,
+      Encoding encoding,
+      int pageSize,
+      ExportListener listener) {
+    this(client, repository, scope, slot, selection, encoding, pageSize, listener, Shard.ALL);
   }
 
   public ExportRequest(
@@ -48,7 +65,7 @@ public record ExportRequest(
       String slot,
       Selection selection,
       Encoding encoding) {
-    this(client, repository, scope, slot, selection, encoding, DEFAULT_PAGE_SIZE, null);
+    this(client, repository, scope, slot, selection, encoding, DEFAULT_PAGE_SIZE, null, null);
   }
 
   public String namespace() {
@@ -65,6 +82,13 @@ public record ExportRequest(
         selection,
         encoding,
         pageSize,
-        listener);
+        listener,
+        shard);
+  }
+
+  /** The same request for {@code shard} of the selected namespaces. */
+  public ExportRequest withShard(Shard shard) {
+    return new ExportRequest(
+        client, repository, scope, slot, selection, encoding, pageSize, listener, shard);
   }
 }

@@ -15,6 +15,8 @@ import java.util.Map;
  * @param resources every type that was listed (group, version, resource, kind, count), so a restore
  *     knows the versions without reading the archive
  * @param skipped objects left out on purpose, per type and reason
+ * @param shard the shard ({@code i/N}, {@link Shard}) of the run that made it; absent when the
+ *     export was not sharded (and in backups made before sharding existed)
  */
 public record ExportSource(
     String namespace,
@@ -23,12 +25,25 @@ public record ExportSource(
     Map<String, Long> counts,
     List<Resource> resources,
     List<Skipped> skipped,
-    Selection selection) {
+    Selection selection,
+    String shard) {
 
   public ExportSource {
     counts = Map.copyOf(counts);
     resources = List.copyOf(resources);
     skipped = List.copyOf(skipped);
+  }
+
+  /** Facts of an export that was not sharded. */
+  public ExportSource(
+      String namespace,
+      String archiveFormat,
+      long objects,
+      Map<String, Long> counts,
+      List<Resource> resources,
+      List<Skipped> skipped,
+      Selection selection) {
+    this(namespace, archiveFormat, objects, counts, resources, skipped, selection, null);
   }
 
   /** One listed type and how many of its objects are in the archive. */

@@ -3,6 +3,7 @@ package io.lifeboat.export;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.lifeboat.export.archive.ArchiveLayout;
+import io.lifeboat.export.internal.DiscoveryOnce;
 import io.lifeboat.export.internal.ExportRun;
 import io.lifeboat.export.internal.ExportTally;
 import io.lifeboat.kube.ClusterIdentity;
@@ -58,12 +59,21 @@ public final class NamespaceExporter {
    */
   public ClaimedRun.Result run(
       ExportRequest request, String runner, Duration deadline, Progress progress) {
+    return run(request, runner, deadline, new DiscoveryOnce(request.client()), progress);
+  }
+
+  private ClaimedRun.Result run(
+      ExportRequest request,
+      String runner,
+      Duration deadline,
+      DiscoveryOnce discovery,
+      Progress progress) {
     return new ClaimedRun(request.repository(), runner, deadline)
         .run(
             Kind.NAMESPACE,
             request.scope(),
             request.slot(),
-            pending -> write(request, pending, Progress.orNone(progress)),
+            pending -> write(request, pending, discovery.get(), Progress.orNone(progress)),
             NamespaceExporter::summary);
   }
 
@@ -74,17 +84,43 @@ public final class NamespaceExporter {
    */
   public List<ClaimedRun.Result> exportSelected(
       ExportRequest template, String runner, Duration deadline) {
-    return exportSelected(template, runner, deadline, Progress.NONE);
+    List<String> selected = selectNamespaces(template.client(), template.selection());
+    return exportSelected(template, selected, runner, deadline, Progress.NONE).results();
   }
 
-  /** As above, telling {@code progress} of each namespace's objects in turn. */
-  public List<ClaimedRun.Result> exportSelected(
-      ExportRequest template, String runner, Duration deadline, Progress progress) {
+  /** As below, telling nobody of progress. */
+  public ShardRun exportSelected(
+      ExportRequest template, List<String> selected, String runner, Duration deadline) {
+    return exportSelected(template, selected, runner, deadline, Progress.NONE);
+  }
+
+  /**
+   * The namespaces of {@code selected} (listed once by the caller) that {@code template.shard()}
+   * owns, one after another, each claimed per slot as {@link #run} does: a retried or duplicated
+   * shard finds the slots its namespaces already committed and skips them. The cluster's types are
+   * discovered once for the whole run (the first namespace that needs them; a failed discovery is
+   * that namespace's failure and is tried again by the next). {@code progress} hears of each
+   * namespace's objects in turn.
+   */
+  public ShardRun exportSelected(
+      ExportRequest template,
+      List<String> selected,
+      String runner,
+      Duration deadline,
+      Progress progress) {
+    Shard shard = template.shard();
+    List<String> owned = selected.stream().filter(shard::owns).toList();
+    LOG.infof(
+        "namespace export shard %s: %d of %d selected namespaces",
+        shard, owned.size(), selected.size());
+    DiscoveryOnce discovery = new DiscoveryOnce(template.client());
     List<ClaimedRun.Result> results = new ArrayList<>();
-    for (String namespace : selectNamespaces(template.client(), template.selection())) {
-      results.add(run(template.forNamespace(namespace), runner, deadline, progress));
+    for (String namespace : owned) {
+      results.add(run(template.forNamespace(namespace), runner, deadline, discovery, progress));
     }
-    return results;
+    ShardRun run = new ShardRun(shard, selected.size(), results);
+    LOG.info(run.summary());
+    return run;
   }
 
   /** The names of the cluster's namespaces that {@code selection} includes, sorted. */
@@ -101,11 +137,10 @@ public final class NamespaceExporter {
   }
 
   private PendingBackup.Contents write(
-      ExportRequest request, PendingBackup pending, Progress progress) {
+      ExportRequest request, PendingBackup pending, Discovery.Result discovery, Progress progress) {
     long started = System.nanoTime();
     LOG.infof("namespace export %s started", pending.ref());
     progress.started(pending.ref().toString());
-    Discovery.Result discovery = Discovery.discover(request.client());
     ExportRun run =
         new ExportRun(
             request.client(),
@@ -121,7 +156,7 @@ public final class NamespaceExporter {
     ExportTally tally = written.result();
     List<String> warnings = new ArrayList<>(tally.warnings());
     String kubeSystemUid = ClusterIdentity.kubeSystemUid(request.client(), warnings);
-    ExportSource source = run.source();
+    ExportSource source = run.source(request.shard().sharded() ? request.shard().toString() : null);
     LOG.infof(
         "namespace export %s: %s, %d skipped, %s, %s -> %d bytes in %d ms",
         pending.ref(),

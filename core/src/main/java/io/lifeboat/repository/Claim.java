@@ -12,6 +12,13 @@ import java.time.Instant;
  * a {@code running} one that expired (its run was killed before committing and can no longer
  * commit: its pre-commit write would fail). An expired {@code committing} claim may have committed:
  * the taker first looks for its catalog entry. A live or done claim means skip.
+ *
+ * <p>One exception to "live means skip": a {@code running} claim of an earlier pod of the same Job
+ * and completion index ({@link #heldByAnEarlierPodOf}) is taken over at once, so the retry of a
+ * crashed Indexed Job pod exports the namespace its predecessor died in instead of skipping it
+ * until the claim expires. This cannot double a backup: a run still alive after losing its claim
+ * fails its pre-commit write ({@code committing}, If-Match on its own etag) and never commits. A
+ * {@code committing} claim is never taken over early (its run has passed that check).
  */
 public record Claim(
     String slot,
@@ -33,6 +40,28 @@ public record Claim(
             && expiresAt != null
             && !expiresAt.isAfter(now));
   }
+
+  /**
+   * True when this claim is {@code running} and its runner is another pod of the CronJob-made
+   * Indexed Job and index that {@code runner} belongs to: such pods are named {@code
+   * <cronjob>-<scheduled minute>-<index>-<5 random chars>}, and the two names match but for the
+   * suffix. A Job's pod of that index is replaced only after it failed (the manifests set {@code
+   * podReplacementPolicy: Failed}), so the holder is dead; were it not, it could not commit.
+   */
+  public boolean heldByAnEarlierPodOf(String runner) {
+    if (!RUNNING.equals(state) || this.runner == null || runner == null) {
+      return false;
+    }
+    var ours = JOB_POD.matcher(runner);
+    var theirs = JOB_POD.matcher(this.runner);
+    return ours.matches()
+        && theirs.matches()
+        && ours.group(1).equals(theirs.group(1))
+        && !runner.equals(this.runner);
+  }
+
+  private static final java.util.regex.Pattern JOB_POD =
+      java.util.regex.Pattern.compile("(.+-[0-9]+-[0-9]+)-[a-z0-9]{5}");
 
   /** True when a commit may have landed: a taker must look for the catalog entry first. */
   public boolean mayHaveCommitted() {

@@ -56,7 +56,7 @@ final class Claims {
           .orElseGet(() -> ClaimAttempt.refused("claimed by another run just now"));
     }
     Claim theirs = Json.read(current.get().content(), Claim.class, key);
-    Optional<String> refusal = refusal(kind, scope, theirs, now);
+    Optional<String> refusal = refusal(kind, scope, theirs, runner, now);
     if (refusal.isPresent()) {
       return ClaimAttempt.refused(refusal.get());
     }
@@ -66,11 +66,12 @@ final class Claims {
         .orElseGet(() -> ClaimAttempt.refused("taken over by another run just now"));
   }
 
-  private Optional<String> refusal(Kind kind, Scope scope, Claim theirs, Instant now) {
+  private Optional<String> refusal(
+      Kind kind, Scope scope, Claim theirs, String runner, Instant now) {
     if (Claim.DONE.equals(theirs.state())) {
       return Optional.of("already done (backup " + theirs.backupId() + ")");
     }
-    if (!theirs.reclaimableAt(now)) {
+    if (!theirs.reclaimableAt(now) && !theirs.heldByAnEarlierPodOf(runner)) {
       return Optional.of(
           "held by " + theirs.runner() + " (" + theirs.state() + ") until " + theirs.expiresAt());
     }

@@ -69,8 +69,9 @@ public final class ExportRun {
     return tally;
   }
 
-  public ExportSource source() {
-    return tally.source(namespace, selection);
+  /** The manifest's facts; {@code shard} is the run's {@code i/N}, null when not sharded. */
+  public ExportSource source(String shard) {
+    return tally.source(namespace, selection, shard);
   }
 
   private void exportType(ApiType type, ArchiveSink sink) {

@@ -59,7 +59,7 @@ public final class ExportTally {
     return List.copyOf(failures);
   }
 
-  public ExportSource source(String namespace, Selection selection) {
+  public ExportSource source(String namespace, Selection selection, String shard) {
     List<ExportSource.Resource> resources =
         listed.values().stream()
             .sorted(java.util.Comparator.comparing(ApiType::typeDirectory))
@@ -72,7 +72,7 @@ public final class ExportTally {
     skipped.forEach((key, n) -> skips.add(new ExportSource.Skipped(key.get(0), key.get(1), n)));
     long total = counts.values().stream().mapToLong(Long::longValue).sum();
     return new ExportSource(
-        namespace, ArchiveLayout.FORMAT_VERSION, total, counts, resources, skips, selection);
+        namespace, ArchiveLayout.FORMAT_VERSION, total, counts, resources, skips, selection, shard);
   }
 
   private static int compare(List<String> a, List<String> b) {

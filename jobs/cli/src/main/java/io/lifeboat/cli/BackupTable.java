@@ -5,6 +5,7 @@ import io.lifeboat.error.NotFoundException;
 import io.lifeboat.repository.BackupRef;
 import io.lifeboat.repository.CatalogEntry;
 import io.lifeboat.repository.DataObject;
+import io.lifeboat.repository.Kind;
 import io.lifeboat.repository.Manifest;
 import io.lifeboat.repository.Repository;
 import java.time.Duration;
@@ -16,15 +17,20 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The one rendering of {@code backups list}: ID, KIND, SCOPE, CREATED, SIZE, DURATION, STATUS.
- * STATUS is the catalog's judgement of the entry ({@code invalid: reason}, {@code back-dated: ...},
- * see {@link CatalogEntry.Status}) or, for a valid entry, {@link #status} of its manifest.
+ * The one rendering of {@code backups list}: ID, KIND, SCOPE, CREATED, SIZE, DURATION, STATUS, and
+ * SHARD when some listed namespace backup was made by a sharded export (its {@code i/N}). STATUS is
+ * the catalog's judgement of the entry ({@code invalid: reason}, {@code back-dated: ...}, see
+ * {@link CatalogEntry.Status}) or, for a valid entry, {@link #status} of its manifest.
  */
 final class BackupTable {
   private BackupTable() {}
 
   /** One listed backup; {@code bytes} and {@code took} are null when the manifest did not read. */
-  record Row(BackupRef ref, Long bytes, Duration took, String status) {}
+  record Row(BackupRef ref, Long bytes, Duration took, String status, String shard) {
+    Row(BackupRef ref, Long bytes, Duration took, String status) {
+      this(ref, bytes, took, status, null);
+    }
+  }
 
   static List<Row> rows(Repository repository, List<CatalogEntry> entries) {
     List<Row> rows = new ArrayList<>();
@@ -38,7 +44,8 @@ final class BackupTable {
       try {
         Manifest m = repository.manifest(ref);
         long bytes = m.objects().stream().mapToLong(DataObject::size).sum();
-        rows.add(new Row(ref, bytes, Duration.between(m.startedAt(), m.completedAt()), status(m)));
+        Duration took = Duration.between(m.startedAt(), m.completedAt());
+        rows.add(new Row(ref, bytes, took, status(m), shard(m)));
       } catch (IntegrityException | NotFoundException unreadable) {
         // This backup is damaged or half-deleted; an unreachable store still fails the listing.
         rows.add(new Row(ref, null, null, "invalid: " + unreadable.getMessage()));
@@ -47,26 +54,45 @@ final class BackupTable {
     return rows;
   }
 
+  /** The export shard recorded in a namespace backup's source; null when not sharded. */
+  static String shard(Manifest m) {
+    if (m.kind() != Kind.NAMESPACE || m.source() == null) {
+      return null;
+    }
+    var shard = m.source().get("shard");
+    return shard == null || !shard.isTextual() ? null : shard.asText();
+  }
+
   static String status(Manifest m) {
     return m.failures().isEmpty() ? "complete" : "partial: " + m.failures().size() + " failed";
   }
 
   static String render(List<Row> rows, Instant now, ZoneId zone) {
+    boolean sharded = rows.stream().anyMatch(r -> r.shard() != null);
     List<String[]> cells = new ArrayList<>();
-    cells.add(new String[] {"ID", "KIND", "SCOPE", "CREATED", "SIZE", "DURATION", "STATUS"});
-    for (Row r : rows) {
-      cells.add(
-          new String[] {
-            r.ref().id().toString(),
-            r.ref().kind().segment(),
-            r.ref().scope().toString(),
-            Human.time(r.ref().id().time(), now, zone),
-            r.bytes() == null ? "-" : Human.size(r.bytes()),
-            r.took() == null ? "-" : Human.duration(r.took()),
-            r.status()
-          });
+    List<String> header =
+        new ArrayList<>(List.of("ID", "KIND", "SCOPE", "CREATED", "SIZE", "DURATION", "STATUS"));
+    if (sharded) {
+      header.add(6, "SHARD");
     }
-    int[] widths = new int[7];
+    cells.add(header.toArray(String[]::new));
+    for (Row r : rows) {
+      List<String> row =
+          new ArrayList<>(
+              List.of(
+                  r.ref().id().toString(),
+                  r.ref().kind().segment(),
+                  r.ref().scope().toString(),
+                  Human.time(r.ref().id().time(), now, zone),
+                  r.bytes() == null ? "-" : Human.size(r.bytes()),
+                  r.took() == null ? "-" : Human.duration(r.took()),
+                  r.status()));
+      if (sharded) {
+        row.add(6, r.shard() == null ? "-" : r.shard());
+      }
+      cells.add(row.toArray(String[]::new));
+    }
+    int[] widths = new int[header.size()];
     cells.forEach(
         c -> {
           for (int i = 0; i < c.length; i++) {
@@ -96,6 +122,7 @@ final class BackupTable {
       row.put("bytes", r.bytes());
       row.put("durationSeconds", r.took() == null ? null : r.took().toMillis() / 1000.0);
       row.put("status", r.status());
+      row.put("shard", r.shard());
       out.add(row);
     }
     return out;

@@ -16,6 +16,7 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.IModelTransformer;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 @Command(
@@ -36,6 +37,18 @@ public class NamespaceExportCommand implements Callable<Integer> {
   }
 
   @Spec CommandSpec spec;
+
+  /**
+   * {@code lifeboat.export.shard}; declared here so it also answers to the short {@code --shard}.
+   */
+  @Option(
+      names = {"--export-shard", "--shard"},
+      paramLabel = "INDEX/COUNT",
+      description =
+          "LIFEBOAT_EXPORT_SHARD: export only this part of the selected namespaces, e.g. 2/8"
+              + " (0-based index; also --shard)")
+  String shard;
+
   @Inject Instance<KubernetesClient> client;
 
   @Override
@@ -45,7 +58,7 @@ public class NamespaceExportCommand implements Callable<Integer> {
     TerminalProgress progress =
         TerminalProgress.forTerminal("exporting", TerminalProgress.Unit.of("object"));
     try (ObjectStore store = Stores.openForBackup(config)) {
-      var reports =
+      var run =
           ExportTasks.export(
               config,
               flags.getConfigMapping(ExportConfig.class),
@@ -55,8 +68,11 @@ public class NamespaceExportCommand implements Callable<Integer> {
               Clock.systemUTC(),
               progress.reporting());
       progress.finish();
-      reports.forEach(r -> System.out.println(r.summary()));
-      return ExportTasks.exitCode(reports).code();
+      run.results().forEach(r -> System.out.println(r.summary()));
+      if (run.shard().sharded()) {
+        System.out.println(run.summary());
+      }
+      return run.exitCode().code();
     } finally {
       progress.finish();
     }

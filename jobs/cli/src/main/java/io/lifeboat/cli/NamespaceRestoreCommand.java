@@ -53,6 +53,21 @@ class NamespaceRestoreCommand implements Callable<Integer> {
       description = "how far from the namespace backup 'nearest' looks (default 1h)")
   Duration volumesWindow;
 
+  @Option(
+      names = "--namespaces",
+      paramLabel = "GLOB",
+      description =
+          "restore every namespace of the cluster with a backup matching GLOB (e.g. 'team-*'),"
+              + " each from its own BACKUP (use latest), --parallel at a time, one report each")
+  String namespaces;
+
+  @Option(
+      names = "--parallel",
+      paramLabel = "N",
+      defaultValue = "2",
+      description = "namespaces restored at once with --namespaces (default 2)")
+  int parallel;
+
   @Override
   public Integer call() {
     var settings = backup.over(NamespaceRestores.settings(restore, config));
@@ -64,6 +79,17 @@ class NamespaceRestoreCommand implements Callable<Integer> {
       settings = settings.withExisting(existing);
     }
     settings = settings.withVolumes(volumesBackup, volumesWindow);
+    if (namespaces != null) {
+      if (backup.namespace != null) {
+        throw new InvalidConfigurationException(
+            "--namespace and --namespaces '" + namespaces + "': give one of them");
+      }
+      if (parallel < 1) {
+        throw new InvalidConfigurationException("--parallel " + parallel + ": must be >= 1");
+      }
+      return new ManyNamespaces(config, restore, settings, client)
+          .restore(location, namespaces, parallel, dryRun);
+    }
     try (ObjectStore store = location.open(config)) {
       Repository repository = new Repository(store, Clock.systemUTC());
       NamespaceRestorer restorer =

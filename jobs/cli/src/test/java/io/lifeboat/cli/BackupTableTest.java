@@ -58,4 +58,30 @@ class BackupTableTest {
         .containsEntry("durationSeconds", 5.4)
         .containsEntry("status", "complete");
   }
+
+  @Test
+  void aShardColumnAppearsWhenASharedExportMadeSomeOfTheBackups() {
+    var rows =
+        List.of(
+            new BackupTable.Row(
+                ref(Kind.NAMESPACE, "prod/team-a", "20261130T111502Z-3f9a"),
+                2048L,
+                Duration.ofMillis(1_200),
+                "complete",
+                "2/4"),
+            new BackupTable.Row(
+                ref(Kind.ETCD, "prod", "20261130T111602Z-0b1c"),
+                1024L,
+                Duration.ofMillis(5_400),
+                "complete"));
+
+    assertThat(BackupTable.render(rows, NOW, ZoneId.of("UTC")))
+        .isEqualTo(
+            """
+            ID                      KIND        SCOPE         CREATED                         SIZE      DURATION   SHARD   STATUS
+            20261130T111502Z-3f9a   namespace   prod/team-a   2026-11-30 11:15:02 (12m ago)   2.0 KiB   1.2 s      2/4     complete
+            20261130T111602Z-0b1c   etcd        prod          2026-11-30 11:16:02 (11m ago)   1.0 KiB   5.4 s      -       complete
+            """);
+    assertThat(BackupTable.documents(rows).get(0)).containsEntry("shard", "2/4");
+  }
 }

@@ -30,4 +30,15 @@ public interface ExportConfig {
 
   @WithDefault("500")
   int pageSize();
+
+  /**
+   * This run's part of the selected namespaces, {@code INDEX/COUNT} (0-based, e.g. {@code 2/8}): it
+   * exports only the namespaces whose hash falls in it ({@link io.lifeboat.export.Shard}). Unset:
+   * the Indexed Job's {@code JOB_COMPLETION_INDEX} of {@link #shards()}, else everything.
+   */
+  Optional<String> shard();
+
+  /** How many shards an Indexed Job's pods split the namespaces into (its {@code completions}). */
+  @WithDefault("1")
+  int shards();
 }

@@ -2,13 +2,13 @@ package io.lifeboat.app;
 
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.lifeboat.codec.Encoding;
-import io.lifeboat.error.ExitCode;
 import io.lifeboat.error.InvalidConfigurationException;
 import io.lifeboat.export.ExportRequest;
 import io.lifeboat.export.NamespaceExporter;
 import io.lifeboat.export.Selection;
+import io.lifeboat.export.Shard;
+import io.lifeboat.export.ShardRun;
 import io.lifeboat.progress.Progress;
-import io.lifeboat.repository.ClaimedRun;
 import io.lifeboat.repository.ClusterName;
 import io.lifeboat.repository.Repository;
 import io.lifeboat.repository.Scope;
@@ -19,6 +19,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.UnaryOperator;
 
 /** Builds the namespace export from config: one backup per selected namespace. */
 public final class ExportTasks {
@@ -45,7 +46,47 @@ public final class ExportTasks {
         export.includeClusterResources());
   }
 
-  public static List<ClaimedRun.Result> export(
+  /** The Indexed Job's variable holding this pod's index (0-based). */
+  public static final String JOB_COMPLETION_INDEX = "JOB_COMPLETION_INDEX";
+
+  /**
+   * This run's shard: {@code lifeboat.export.shard} when set, else {@code JOB_COMPLETION_INDEX} of
+   * {@code lifeboat.export.shards}, else the whole selection. Every bad value is a configuration
+   * error naming where it came from.
+   */
+  public static Shard shard(ExportConfig export, UnaryOperator<String> env) {
+    if (export.shard().isPresent()) {
+      return Shard.parse(export.shard().get(), "lifeboat.export.shard");
+    }
+    int count = export.shards();
+    if (count < 1) {
+      throw new InvalidConfigurationException("lifeboat.export.shards must be >= 1, was " + count);
+    }
+    String index = env.apply(JOB_COMPLETION_INDEX);
+    if (index == null || index.isBlank()) {
+      if (count > 1) {
+        throw new InvalidConfigurationException(
+            "lifeboat.export.shards "
+                + count
+                + " needs "
+                + JOB_COMPLETION_INDEX
+                + " (an Indexed Job's pod) or lifeboat.export.shard INDEX/COUNT");
+      }
+      return Shard.ALL;
+    }
+    String given = index.strip() + "/" + count;
+    if (!index.strip().matches("\\d{1,9}")) {
+      throw new InvalidConfigurationException(
+          JOB_COMPLETION_INDEX + " '" + index + "': not a 0-based index");
+    }
+    return Shard.of(
+        Integer.parseInt(index.strip()),
+        count,
+        JOB_COMPLETION_INDEX + " with lifeboat.export.shards",
+        given);
+  }
+
+  public static ShardRun export(
       LifeboatConfig config,
       ExportConfig export,
       KubernetesClient client,
@@ -56,7 +97,7 @@ public final class ExportTasks {
   }
 
   /** As above, telling {@code progress} each namespace's objects as they are written. */
-  public static List<ClaimedRun.Result> export(
+  public static ShardRun export(
       LifeboatConfig config,
       ExportConfig export,
       KubernetesClient client,
@@ -64,6 +105,7 @@ public final class ExportTasks {
       RunTrigger trigger,
       Clock clock,
       Progress progress) {
+    Shard shard = shard(export, System::getenv);
     ClusterName cluster = Tasks.cluster(config);
     Encoding encoding = Tasks.encoding(config, Encoding.DEFAULT_LEVEL);
     Repository repository = new Repository(store, clock);
@@ -86,22 +128,9 @@ public final class ExportTasks {
             selection,
             encoding,
             export.pageSize(),
-            null);
-    return new NamespaceExporter().exportSelected(template, Tasks.runner(), DEADLINE, progress);
-  }
-
-  /**
-   * 0 when every namespace committed (or was skipped), 3 when any export is partial, a failed
-   * namespace's own code when one failed.
-   */
-  public static ExitCode exitCode(List<ClaimedRun.Result> results) {
-    return results.stream()
-        .filter(r -> r instanceof ClaimedRun.Result.Failed)
-        .map(ClaimedRun.Result::exitCode)
-        .findFirst()
-        .orElse(
-            results.stream().anyMatch(r -> r.exitCode() == ExitCode.PARTIAL)
-                ? ExitCode.PARTIAL
-                : ExitCode.OK);
+            null,
+            shard);
+    return new NamespaceExporter()
+        .exportSelected(template, namespaces, Tasks.runner(), DEADLINE, progress);
   }
 }

@@ -22,6 +22,11 @@ public record RestoreSettings(
     String volumesBackup,
     Duration volumesWindow) {
 
+  /** The same settings for the backup of {@code other} (a restore of many namespaces). */
+  public RestoreSettings withNamespace(String other) {
+    return toBuilder().namespace(other).build();
+  }
+
   /** The same settings with the CLI's {@code --existing}. */
   public RestoreSettings withExisting(String policy) {
     return toBuilder().existing(policy).build();

@@ -155,9 +155,11 @@ public final class TaskRuns {
     Instant start = clock.instant();
     try (ObjectStore store = Stores.openForBackup(config)) {
       RunTrigger trigger = trigger(slot, schedules.namespaceExport());
+      var run = ExportTasks.export(config, export, kubernetes.get(), store, trigger, clock);
+      String shard = run.shard().sharded() ? run.shard().toString() : null;
       var reports =
-          ExportTasks.export(config, export, kubernetes.get(), store, trigger, clock).stream()
-              .map(r -> RunReports.claimed(r, since(start)))
+          run.results().stream()
+              .map(r -> RunReports.claimed(r, since(start)).withShard(shard))
               .toList();
       return observed(reports, "no namespace exported");
     } catch (RuntimeException e) {

@@ -111,6 +111,28 @@ class ManifestsIT {
     }
   }
 
+  @ParameterizedTest(
+      name = "{0}: the namespace export is an Indexed Job of {1} pods, N in all places")
+  @org.junit.jupiter.params.provider.CsvSource({".,1", "base,1", "overlays/sharded-export,4"})
+  void theNamespaceExportIsAnIndexedJobWhoseShardCountIsItsCompletions(String dir, int shards) {
+    CronJob job = cronJob(Kustomize.render(dir), "lifeboat-namespace-export");
+    var spec = job.getSpec().getJobTemplate().getSpec();
+
+    assertThat(spec.getCompletionMode()).isEqualTo("Indexed");
+    assertThat(spec.getCompletions()).isEqualTo(shards);
+    assertThat(spec.getParallelism()).isEqualTo(shards);
+    assertThat(spec.getBackoffLimitPerIndex()).isEqualTo(2);
+    // A retry pod takes over its predecessor's claim: it must start only once that pod failed.
+    assertThat(spec.getPodReplacementPolicy()).isEqualTo("Failed");
+    assertThat(spec.getBackoffLimit()).isEqualTo(2 * shards);
+    Map<String, String> env =
+        pod(job).getContainers().get(0).getEnv().stream()
+            .filter(e -> e.getValue() != null)
+            .collect(Collectors.toMap(EnvVar::getName, EnvVar::getValue));
+    assertThat(env).containsEntry("LIFEBOAT_EXPORT_SHARDS", Integer.toString(shards));
+    assertThat(env).doesNotContainKey("LIFEBOAT_EXPORT_SHARD");
+  }
+
   @ParameterizedTest(name = "{0}: containers are locked down, sized, and told their Job's name")
   @ValueSource(
       strings = {

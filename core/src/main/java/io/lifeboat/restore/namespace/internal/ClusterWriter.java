@@ -20,11 +20,11 @@ import java.util.List;
 import java.util.function.BooleanSupplier;
 
 /**
- * Writes one planned object through fabric8's generic API and sorts the API's answer: created; 409
- * AlreadyExists goes to the existing-object policy; any other refusal (422 Invalid, 403 Forbidden,
- * 404 for a type not served) fails that object with the API's code, reason and causes (never its
- * message, see {@link #describe}). Only an unreachable API server (or rejected credentials) aborts
- * the restore (exit 4).
+ * Writes one planned object and sorts the API's answer: created ({@link DirectCreates}: the JSON
+ * POSTed as planned, the answer not parsed); 409 AlreadyExists goes to the existing-object policy;
+ * any other refusal (422 Invalid, 403 Forbidden, 404 for a type not served) fails that object with
+ * the API's code, reason and causes (never its message, see {@link #describe}). Only an unreachable
+ * API server (or rejected credentials) aborts the restore (exit 4).
  */
 public final class ClusterWriter {
   private static final String TERMINATING = "Terminating";
@@ -36,6 +36,7 @@ public final class ClusterWriter {
   private final Duration pollInterval;
   private final Poll poll;
   private final String server;
+  private final DirectCreates creates;
 
   public ClusterWriter(
       KubernetesClient client,
@@ -51,21 +52,21 @@ public final class ClusterWriter {
     this.pollInterval = pollInterval;
     this.poll = poll;
     this.server = String.valueOf(client.getMasterUrl());
+    this.creates = new DirectCreates(client);
   }
 
   public ObjectResult write(PlannedObject planned) {
     ObjectNode object = planned.object().deepCopy();
     object.with("metadata").with("labels").put(ObjectCleaner.RESTORE_LABEL, restoreId);
-    Resource<GenericKubernetesResource> resource = resource(planned, object);
     try {
       try {
-        resource.create();
+        creates.create(planned, object);
         return result(planned, Outcome.CREATED, null);
       } catch (KubernetesClientException e) {
         if (e.getCode() != 409) {
           throw e;
         }
-        return existing(planned, object, resource);
+        return existing(planned, object, resource(planned, object));
       }
     } catch (KubernetesClientException e) {
       if (KubeFailures.unreachable(e)) {

@@ -69,16 +69,21 @@ public final class Pushgateway {
   /** The text exposition format (version 0.0.4) of one report; labels come from the group. */
   static String exposition(RunReport report, long failures, Instant now) {
     StringBuilder text = new StringBuilder();
-    gauge(text, metric(report, "duration_seconds"), seconds(report.duration().toMillis()));
+    String labels = report.shard() == null ? "" : "{shard=\"" + report.shard() + "\"}";
+    gauge(text, metric(report, "duration_seconds"), labels, seconds(report.duration().toMillis()));
     if (report.committed()) {
       if (report.task() == RunReport.Task.BACKUP) {
-        gauge(text, metric(report, "bytes"), Long.toString(report.bytes()));
+        gauge(text, metric(report, "bytes"), labels, Long.toString(report.bytes()));
       }
-      gauge(text, metric(report, "last_success_timestamp_seconds"), seconds(now.toEpochMilli()));
+      gauge(
+          text,
+          metric(report, "last_success_timestamp_seconds"),
+          labels,
+          seconds(now.toEpochMilli()));
     }
     String counter = metric(report, "failures_total");
     text.append("# TYPE ").append(counter).append(" counter\n");
-    text.append(counter).append(' ').append(failures).append('\n');
+    text.append(counter).append(labels).append(' ').append(failures).append('\n');
     return text.toString();
   }
 
@@ -109,9 +114,9 @@ public final class Pushgateway {
     return 0;
   }
 
-  private static void gauge(StringBuilder text, String name, String value) {
+  private static void gauge(StringBuilder text, String name, String labels, String value) {
     text.append("# TYPE ").append(name).append(" gauge\n");
-    text.append(name).append(' ').append(value).append('\n');
+    text.append(name).append(labels).append(' ').append(value).append('\n');
   }
 
   private static String seconds(long millis) {

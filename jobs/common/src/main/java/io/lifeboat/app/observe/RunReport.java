@@ -18,6 +18,9 @@ import java.util.Locale;
  * @param bytes stored bytes of the backup's objects; 0 when nothing was committed
  * @param backups ids of the committed backups (a prune: of the removed ones; a restore: the backup
  *     restored; empty when skipped or failed)
+ * @param shard the export shard ({@code i/N}) that ran it; null when the run was not sharded. A
+ *     metric label, not part of the Pushgateway group: a namespace that moves to another shard when
+ *     N changes keeps its series
  */
 public record RunReport(
     Task task,
@@ -28,7 +31,8 @@ public record RunReport(
     Duration duration,
     long bytes,
     List<String> backups,
-    String message) {
+    String message,
+    String shard) {
 
   public enum Outcome {
     DONE,
@@ -58,6 +62,26 @@ public record RunReport(
     backups = List.copyOf(backups);
   }
 
+  /** A report of a run that was not sharded. */
+  public RunReport(
+      Task task,
+      Kind kind,
+      String scope,
+      Outcome outcome,
+      ExitCode exitCode,
+      Duration duration,
+      long bytes,
+      List<String> backups,
+      String message) {
+    this(task, kind, scope, outcome, exitCode, duration, bytes, backups, message, null);
+  }
+
+  /** The same report, made by export shard {@code i/N}. */
+  public RunReport withShard(String shard) {
+    return new RunReport(
+        task, kind, scope, outcome, exitCode, duration, bytes, backups, message, shard);
+  }
+
   /** A backup run's report. */
   public RunReport(
       Kind kind,
@@ -73,7 +97,8 @@ public record RunReport(
 
   /** The same report, of {@code other}'s run. */
   public RunReport as(Task other) {
-    return new RunReport(other, kind, scope, outcome, exitCode, duration, bytes, backups, message);
+    return new RunReport(
+        other, kind, scope, outcome, exitCode, duration, bytes, backups, message, shard);
   }
 
   /** Committed a backup, fully or partially (a prune: finished). */

@@ -72,6 +72,22 @@ class PushgatewayTest {
   }
 
   @Test
+  void aShardedExportsMetricsCarryTheShardLabelAndItsFailureCountIsReadBack() throws Exception {
+    server.answerGets(
+        "lifeboat_backup_failures_total{instance=\"\",job=\"lifeboat\",kind=\"namespace\",scope=\"prod/payments\",shard=\"2/4\"} 3\n");
+
+    gateway().push(report(RunReport.Outcome.FAILED, "prod/payments").withShard("2/4"), NOW);
+
+    assertThat(requests.get(1))
+        .isEqualTo(
+            "POST /metrics/job/lifeboat/kind/namespace/scope@base64/cHJvZC9wYXltZW50cw\n"
+                + "# TYPE lifeboat_backup_duration_seconds gauge\n"
+                + "lifeboat_backup_duration_seconds{shard=\"2/4\"} 9.800\n"
+                + "# TYPE lifeboat_backup_failures_total counter\n"
+                + "lifeboat_backup_failures_total{shard=\"2/4\"} 4\n");
+  }
+
+  @Test
   void aFailureAddsOneToTheGatewaysCountAndLeavesTheLastSuccessAlone() throws Exception {
     server.answerGets(
         "# TYPE lifeboat_backup_failures_total counter\n"

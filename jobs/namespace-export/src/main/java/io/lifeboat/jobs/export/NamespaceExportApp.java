@@ -10,6 +10,7 @@ import io.lifeboat.app.Tasks;
 import io.lifeboat.app.observe.ObserveConfig;
 import io.lifeboat.app.observe.RunObserver;
 import io.lifeboat.app.observe.RunReports;
+import io.lifeboat.export.ShardRun;
 import io.lifeboat.repository.ClaimedRun;
 import io.lifeboat.repository.Kind;
 import io.lifeboat.store.ObjectStore;
@@ -18,12 +19,11 @@ import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import org.jboss.logging.Logger;
 
 /**
- * Exports the selected namespaces: config -> {@link ExportTasks#export} -> exit code (3 if
- * partial), then one report per namespace.
+ * Exports the selected namespaces (this pod's shard of them in an Indexed Job): config -> {@link
+ * ExportTasks#export} -> exit code (3 if partial), then one report per namespace.
  */
 public class NamespaceExportApp implements QuarkusApplication {
   private static final Logger LOG = Logger.getLogger(NamespaceExportApp.class);
@@ -41,18 +41,18 @@ public class NamespaceExportApp implements QuarkusApplication {
     try (ObjectStore store = Stores.openForBackup(config)) {
       var trigger = Tasks.trigger(config, clock);
       LOG.infof("namespace export starting: %s, location %s", trigger.describe(), store.location());
-      List<ClaimedRun.Result> results =
-          ExportTasks.export(config, export, client, store, trigger, clock);
+      ShardRun run = ExportTasks.export(config, export, client, store, trigger, clock);
       Duration took = Duration.between(start, clock.instant());
-      for (ClaimedRun.Result result : results) {
+      String shard = run.shard().sharded() ? run.shard().toString() : null;
+      for (ClaimedRun.Result result : run.results()) {
         if (result instanceof ClaimedRun.Result.Failed failed) {
           Launcher.report(failed.failure());
         } else {
           LOG.info(result.summary());
         }
-        observer.observe(RunReports.claimed(result, took));
+        observer.observe(RunReports.claimed(result, took).withShard(shard));
       }
-      return ExportTasks.exitCode(results).code();
+      return run.exitCode().code();
     } catch (RuntimeException e) {
       Duration took = Duration.between(start, clock.instant());
       observer.observe(
