@@ -57,72 +57,43 @@ public record RetentionPolicy(
   }
 
   public RetentionPolicy withKeepLast(int n) {
-    return new RetentionPolicy(
-        n, keepHourly, keepDaily, keepWeekly, keepMonthly, keepYearly, keepWithin, zone, clockSkew);
+    return toBuilder().keepLast(n).build();
   }
 
   public RetentionPolicy withKeepHourly(int n) {
-    return new RetentionPolicy(
-        keepLast, n, keepDaily, keepWeekly, keepMonthly, keepYearly, keepWithin, zone, clockSkew);
+    return toBuilder().keepHourly(n).build();
   }
 
   public RetentionPolicy withKeepDaily(int n) {
-    return new RetentionPolicy(
-        keepLast, keepHourly, n, keepWeekly, keepMonthly, keepYearly, keepWithin, zone, clockSkew);
+    return toBuilder().keepDaily(n).build();
   }
 
   public RetentionPolicy withKeepWeekly(int n) {
-    return new RetentionPolicy(
-        keepLast, keepHourly, keepDaily, n, keepMonthly, keepYearly, keepWithin, zone, clockSkew);
+    return toBuilder().keepWeekly(n).build();
   }
 
   public RetentionPolicy withKeepMonthly(int n) {
-    return new RetentionPolicy(
-        keepLast, keepHourly, keepDaily, keepWeekly, n, keepYearly, keepWithin, zone, clockSkew);
+    return toBuilder().keepMonthly(n).build();
   }
 
   public RetentionPolicy withKeepYearly(int n) {
-    return new RetentionPolicy(
-        keepLast, keepHourly, keepDaily, keepWeekly, keepMonthly, n, keepWithin, zone, clockSkew);
+    return toBuilder().keepYearly(n).build();
   }
 
   public RetentionPolicy withKeepWithin(Duration within) {
-    return new RetentionPolicy(
-        keepLast,
-        keepHourly,
-        keepDaily,
-        keepWeekly,
-        keepMonthly,
-        keepYearly,
-        within,
-        zone,
-        clockSkew);
+    return toBuilder().keepWithin(within).build();
   }
 
   public RetentionPolicy withZone(ZoneId newZone) {
-    return new RetentionPolicy(
-        keepLast,
-        keepHourly,
-        keepDaily,
-        keepWeekly,
-        keepMonthly,
-        keepYearly,
-        keepWithin,
-        newZone,
-        clockSkew);
+    return toBuilder().zone(newZone).build();
   }
 
   public RetentionPolicy withClockSkew(Duration skew) {
-    return new RetentionPolicy(
-        keepLast,
-        keepHourly,
-        keepDaily,
-        keepWeekly,
-        keepMonthly,
-        keepYearly,
-        keepWithin,
-        zone,
-        skew);
+    return toBuilder().clockSkew(skew).build();
+  }
+
+  public Builder toBuilder() {
+    return new Builder(this);
   }
 
   /**
@@ -184,5 +155,88 @@ public record RetentionPolicy(
           name + " must be >= 0, was " + DurationText.of(value));
     }
     return value;
+  }
+
+  /** The rules one at a time; {@link #build()} validates as the constructor does. */
+  public static final class Builder {
+    private int keepLast;
+    private int keepHourly;
+    private int keepDaily;
+    private int keepWeekly;
+    private int keepMonthly;
+    private int keepYearly;
+    private Duration keepWithin;
+    private ZoneId zone;
+    private Duration clockSkew;
+
+    private Builder(RetentionPolicy from) {
+      keepLast = from.keepLast;
+      keepHourly = from.keepHourly;
+      keepDaily = from.keepDaily;
+      keepWeekly = from.keepWeekly;
+      keepMonthly = from.keepMonthly;
+      keepYearly = from.keepYearly;
+      keepWithin = from.keepWithin;
+      zone = from.zone;
+      clockSkew = from.clockSkew;
+    }
+
+    public Builder keepLast(int value) {
+      keepLast = value;
+      return this;
+    }
+
+    public Builder keepHourly(int value) {
+      keepHourly = value;
+      return this;
+    }
+
+    public Builder keepDaily(int value) {
+      keepDaily = value;
+      return this;
+    }
+
+    public Builder keepWeekly(int value) {
+      keepWeekly = value;
+      return this;
+    }
+
+    public Builder keepMonthly(int value) {
+      keepMonthly = value;
+      return this;
+    }
+
+    public Builder keepYearly(int value) {
+      keepYearly = value;
+      return this;
+    }
+
+    public Builder keepWithin(Duration value) {
+      keepWithin = value;
+      return this;
+    }
+
+    public Builder zone(ZoneId value) {
+      zone = value;
+      return this;
+    }
+
+    public Builder clockSkew(Duration value) {
+      clockSkew = value;
+      return this;
+    }
+
+    public RetentionPolicy build() {
+      return new RetentionPolicy(
+          keepLast,
+          keepHourly,
+          keepDaily,
+          keepWeekly,
+          keepMonthly,
+          keepYearly,
+          keepWithin,
+          zone,
+          clockSkew);
+    }
   }
 }
