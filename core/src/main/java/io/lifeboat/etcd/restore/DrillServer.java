@@ -32,6 +32,10 @@ final class DrillServer implements AutoCloseable {
     this.log = log;
   }
 
+  URI endpoint() {
+    return endpoint;
+  }
+
   /** What the server answered. */
   record Served(long keys, long revision, long hashKv) {}
 

@@ -36,6 +36,10 @@ public interface PruneConfig {
 
   Policy etcd();
 
+  /** {@code lifeboat.prune.etcd-delta.*}: deltas; a kept delta also keeps its chain. */
+  @io.smallrye.config.WithName("etcd-delta")
+  Policy etcdDelta();
+
   Policy namespace();
 
   Policy volumes();
