@@ -48,12 +48,27 @@ final class DrillServer implements AutoCloseable {
       Path logDir,
       Duration timeout)
       throws IOException {
+    return start(
+        RestoreDrill.etcdBinary(path), path, dataDir, name, peerPort, clientPort, logDir, timeout);
+  }
+
+  /** As above with the etcd server binary named ({@code --etcd-binary}). */
+  static DrillServer start(
+      Path etcd,
+      String path,
+      Path dataDir,
+      String name,
+      int peerPort,
+      int clientPort,
+      Path logDir,
+      Duration timeout)
+      throws IOException {
     String client = "http://127.0.0.1:" + clientPort;
     String peer = "http://127.0.0.1:" + peerPort;
     Path log = logDir.resolve("etcd.log");
     List<String> command =
         List.of(
-            RestoreDrill.etcdBinary(path).toString(),
+            etcd.toString(),
             "--name",
             name,
             "--data-dir",

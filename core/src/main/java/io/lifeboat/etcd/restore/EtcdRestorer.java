@@ -182,6 +182,7 @@ public final class EtcdRestorer {
                 downloader.decoding(),
                 tool,
                 target.etcdPath(),
+                target.etcdBinary(),
                 target.startTimeout())
             .build(chain, target.revision(), work, request.progress());
     report.replayed =

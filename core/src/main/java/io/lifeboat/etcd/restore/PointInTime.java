@@ -41,6 +41,7 @@ final class PointInTime {
   private final Decoding decoding;
   private final RestoreTool tool;
   private final String etcdPath;
+  private final Path etcdBinary;
   private final Duration startTimeout;
 
   PointInTime(
@@ -49,12 +50,14 @@ final class PointInTime {
       Decoding decoding,
       RestoreTool tool,
       String etcdPath,
+      Path etcdBinary,
       Duration startTimeout) {
     this.repository = repository;
     this.downloader = downloader;
     this.decoding = decoding;
     this.tool = tool;
     this.etcdPath = etcdPath;
+    this.etcdBinary = etcdBinary;
     this.startTimeout = startTimeout;
   }
 
@@ -88,7 +91,14 @@ final class PointInTime {
     Files.delete(base.file());
     try (DrillServer server =
             DrillServer.start(
-                etcdPath, dataDir, MEMBER, peerPort, RestoreDrill.freePort(), work, startTimeout);
+                etcdBinary != null ? etcdBinary : RestoreDrill.etcdBinary(etcdPath),
+                etcdPath,
+                dataDir,
+                MEMBER,
+                peerPort,
+                RestoreDrill.freePort(),
+                work,
+                startTimeout);
         Client client = Client.builder().endpoints(server.endpoint()).build();
         DeltaReplay replay = new DeltaReplay(client)) {
       long own = revisionOf(client);
