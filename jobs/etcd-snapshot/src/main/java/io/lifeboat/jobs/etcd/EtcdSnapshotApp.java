@@ -42,9 +42,7 @@ public class EtcdSnapshotApp implements QuarkusApplication {
       var trigger = Tasks.trigger(config, clock);
       LOG.infof(
           "etcd %s starting: %s, location %s",
-          etcd.backup().strip(),
-          trigger.describe(),
-          store.location());
+          etcd.backup().strip(), trigger.describe(), store.location());
       ClaimedRun.Result result = Tasks.etcdBackup(config, etcd, store, trigger, clock);
       observer.observe(RunReports.claimed(result, Duration.between(start, clock.instant())));
       if (result instanceof ClaimedRun.Result.Failed failed) {
