@@ -49,7 +49,19 @@ public final class EtcdBackup {
       Encoding encoding,
       Path spoolDir,
       String runner,
-      Duration deadline) {}
+      Duration deadline,
+      String instead) {
+
+    public Request(
+        ClusterName cluster,
+        RunTrigger trigger,
+        Encoding encoding,
+        Path spoolDir,
+        String runner,
+        Duration deadline) {
+      this(cluster, trigger, encoding, spoolDir, runner, deadline, null);
+    }
+  }
 
   /** Skipped (slot owned by another run), committed, or failed; see {@link ClaimedRun}. */
   public ClaimedRun.Result run(Request request) {
@@ -69,6 +81,9 @@ public final class EtcdBackup {
           "not encrypted: etcd snapshots hold every Secret; configure lifeboat.age.recipients");
       LOG.warn(
           "lifeboat.age.recipients is not set: this etcd snapshot (every Secret of the cluster) is stored unencrypted");
+    }
+    if (request.instead() != null) {
+      warnings.add("a full snapshot instead of a delta: " + request.instead());
     }
     String slot = request.trigger().slotToClaim().map(Slot::keySegment).orElse(null);
     return new ClaimedRun(repository, request.runner(), request.deadline())
@@ -115,7 +130,8 @@ public final class EtcdBackup {
             result.sha256(),
             request.spoolDir() == null ? "stream" : "spool",
             result.toFirstByte() == null ? 0 : result.toFirstByte().toMillis(),
-            result.duration().toMillis());
+            result.duration().toMillis(),
+            request.instead());
     return new PendingBackup.Contents(
         Json.tree(source),
         List.of(object),

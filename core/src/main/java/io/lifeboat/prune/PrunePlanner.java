@@ -44,9 +44,24 @@ public final class PrunePlanner {
   /** The plan for {@code kind} and {@code scope} under {@code settings}, as of the clock's now. */
   public PrunePlan plan(Kind kind, Scope scope, PruneSettings settings) {
     Instant now = clock.instant();
-    CatalogListing listing = new Catalog(store, clock, settings.catalogRules()).list(kind, scope);
-    RetentionDecision decision =
-        CountedDecision.decide(listing, kind, scope, settings.policy(), now);
+    Catalog catalog = new Catalog(store, clock, settings.catalogRules());
+    CatalogListing listing = catalog.list(kind, scope);
+    RetentionDecision decision;
+    List<CatalogEntry> brokenChains = List.of();
+    if (kind == Kind.ETCD_DELTA) {
+      ChainRetention.Chains chains =
+          ChainRetention.chains(listing, catalog.list(Kind.ETCD, scope), scope);
+      decision = ChainRetention.deltas(chains, settings.policy(), now);
+      brokenChains = chains.broken();
+    } else {
+      decision = CountedDecision.decide(listing, kind, scope, settings.policy(), now);
+      if (kind == Kind.ETCD) {
+        decision =
+            ChainRetention.roots(
+                decision,
+                ChainRetention.chains(catalog.list(Kind.ETCD_DELTA, scope), listing, scope));
+      }
+    }
     Map<BackupId, Held> holds = restoreHolds(kind, scope, decision.removed());
     List<Removal> removals = new ArrayList<>();
     // Oldest first: a prune that dies part-way has removed the least valuable backups.
@@ -70,6 +85,9 @@ public final class PrunePlanner {
         }
       }
     }
+    // Deltas outside every valid chain are reported, never deleted: a base overwritten by a
+    // put-only identity must not turn prune against the deltas after it (fail closed).
+    uncounted.addAll(brokenChains);
     listing.folders().entrySet().stream()
         .filter(folder -> listing.entry(folder.getKey()).isEmpty())
         .forEach(folder -> grace.sort(unusedFolder(folder.getValue())));

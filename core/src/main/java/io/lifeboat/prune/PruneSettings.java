@@ -73,6 +73,8 @@ public record PruneSettings(
     RetentionPolicy none = RetentionPolicy.newestOnly();
     return switch (kind) {
       case ETCD -> none.withKeepLast(24).withKeepDaily(7).withKeepWeekly(4).withKeepMonthly(3);
+      // A minute of deltas for the last two hours; chains keep their bases (retention/Chains).
+      case ETCD_DELTA -> none.withKeepLast(120);
       case NAMESPACE -> none.withKeepLast(7).withKeepDaily(14).withKeepWeekly(8).withKeepMonthly(6);
       case VOLUMES -> none.withKeepLast(7).withKeepDaily(7).withKeepWeekly(4);
     };

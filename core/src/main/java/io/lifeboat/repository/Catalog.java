@@ -98,6 +98,58 @@ public final class Catalog {
     return scopes;
   }
 
+  /**
+   * The etcd entries of both kinds ({@code etcd}, {@code etcd-delta}) of {@code scope}, oldest
+   * first, from one LIST of {@code catalog/etcd}: what a delta run may see with put-only rights. It
+   * cannot list {@code data/}, so an entry is judged by its dates and size only ({@link
+   * CatalogRules}); restore checks the data.
+   */
+  public java.util.List<CatalogEntry> etcdEntriesForBackup(Scope scope) {
+    Instant now = clock.instant();
+    java.util.List<CatalogEntry> found = new java.util.ArrayList<>();
+    try (Stream<ObjectInfo> listing = store.list(RepositoryLayout.etcdCatalogs())) {
+      listing.forEach(
+          info ->
+              RepositoryLayout.parseCatalogEntry(info.key())
+                  .filter(ref -> ref.kind() == Kind.ETCD || ref.kind() == Kind.ETCD_DELTA)
+                  .filter(ref -> ref.scope().equals(scope))
+                  .ifPresent(ref -> found.add(judge(ref, info, now, null))));
+    }
+    found.sort(java.util.Comparator.comparing(e -> e.ref().id()));
+    return found;
+  }
+
+  /**
+   * Reads one entry and checks it against its key ({@link ManifestCheck}), taking the data objects'
+   * sizes as recorded: a backup run may not read {@code data/}. Restore re-checks it whole.
+   */
+  public ManifestCheck.Result readForBackup(BackupRef ref) {
+    String key = ref.catalogKey();
+    byte[] content;
+    try (java.io.InputStream in = store.get(key, 0, CatalogRules.MAX_MANIFEST_BYTES + 1)) {
+      content = in.readAllBytes();
+    } catch (io.lifeboat.error.NotFoundException gone) {
+      return new ManifestCheck.Result(CatalogEntry.Status.INVALID, "entry vanished", null);
+    } catch (java.io.IOException e) {
+      throw new io.lifeboat.error.LocationUnavailableException(
+          "cannot read '" + key + "' from " + store.location() + ": " + e.getMessage(), e);
+    }
+    if (content.length > CatalogRules.MAX_MANIFEST_BYTES) {
+      return new ManifestCheck.Result(
+          CatalogEntry.Status.INVALID, "entry is larger than a manifest may be", null);
+    }
+    java.util.Map<String, Long> recorded = new java.util.HashMap<>();
+    try {
+      Json.MAPPER
+          .readValue(content, Manifest.class)
+          .objects()
+          .forEach(o -> recorded.put(o.name(), o.size()));
+    } catch (java.io.IOException | RuntimeException unreadable) {
+      // ManifestCheck names the problem below
+    }
+    return ManifestCheck.check(ref, content, name -> Optional.ofNullable(recorded.get(name)));
+  }
+
   /** The newest entry of one scope that validates, reading manifests newest first. */
   public Optional<CatalogEntry> latest(Kind kind, Scope scope) {
     return list(kind, scope).latest();
@@ -107,6 +159,6 @@ public final class Catalog {
       BackupRef ref, ObjectInfo info, Instant now, Map<BackupRef, DataFolder> folders) {
     // A store that gives no time (none we support) cannot witness anything: treat it as now.
     Instant written = info.lastModified() == null ? now : info.lastModified();
-    return rules.judge(ref, written, info.size(), now, folders.containsKey(ref));
+    return rules.judge(ref, written, info.size(), now, folders == null || folders.containsKey(ref));
   }
 }

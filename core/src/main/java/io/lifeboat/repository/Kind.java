@@ -9,6 +9,8 @@ import java.util.stream.Collectors;
 /** What a backup holds. The name is the key segment under {@code data/} and {@code catalog/}. */
 public enum Kind {
   ETCD("etcd"),
+  /** An etcd delta: the events between two revisions, replayed onto a full snapshot (issue 17). */
+  ETCD_DELTA("etcd-delta"),
   NAMESPACE("namespace"),
   VOLUMES("volumes");
 
@@ -25,7 +27,7 @@ public enum Kind {
 
   /** True when a scope of this kind names a namespace ({@code <cluster>/<namespace>}). */
   public boolean namespaced() {
-    return this != ETCD;
+    return this != ETCD && this != ETCD_DELTA;
   }
 
   @JsonCreator

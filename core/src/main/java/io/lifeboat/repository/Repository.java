@@ -41,7 +41,10 @@ public final class Repository {
    */
   public static ObjectStore backupView(ObjectStore store) {
     return new io.lifeboat.store.LeastPrivilegeStore(
-        store, RepositoryLayout.BACKUP_READABLE, RepositoryLayout.BACKUP_WRITABLE);
+        store,
+        RepositoryLayout.BACKUP_READABLE,
+        RepositoryLayout.BACKUP_WRITABLE,
+        RepositoryLayout.BACKUP_LISTABLE);
   }
 
   public ObjectStore store() {

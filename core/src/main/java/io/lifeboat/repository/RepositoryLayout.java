@@ -50,7 +50,21 @@ public final class RepositoryLayout {
   public static final java.util.Set<String> BACKUP_WRITABLE =
       java.util.Set.of(DATA, CATALOG, CLAIMS);
 
+  /**
+   * The one LIST a backup run may make: the etcd catalog of both etcd kinds ({@code catalog/etcd/}
+   * and {@code catalog/etcd-delta/} share it), so a delta run finds its base. Catalog keys name
+   * backups, never hold secrets; docs/s3-policies.md grants {@code s3:ListBucket} on this prefix.
+   */
+  public static final String ETCD_CATALOGS = CATALOG + "etcd";
+
+  public static final java.util.Set<String> BACKUP_LISTABLE = java.util.Set.of(ETCD_CATALOGS);
+
   private RepositoryLayout() {}
+
+  /** The LIST prefix of every etcd catalog entry, full snapshots and deltas, of every cluster. */
+  public static String etcdCatalogs() {
+    return ETCD_CATALOGS;
+  }
 
   public static String descriptor() {
     return DESCRIPTOR;

@@ -20,6 +20,7 @@ public final class LeastPrivilegeStore implements ObjectStore {
   private final ObjectStore delegate;
   private final Set<String> readable;
   private final Set<String> writable;
+  private final Set<String> listable;
 
   /**
    * @param readablePrefixes keys starting with one of these may be read ({@code GetObject})
@@ -28,9 +29,22 @@ public final class LeastPrivilegeStore implements ObjectStore {
    */
   public LeastPrivilegeStore(
       ObjectStore delegate, Set<String> readablePrefixes, Set<String> writablePrefixes) {
+    this(delegate, readablePrefixes, writablePrefixes, Set.of());
+  }
+
+  /**
+   * @param listablePrefixes a LIST whose prefix starts with one of these is allowed ({@code
+   *     s3:ListBucket} with an {@code s3:prefix} condition); every other LIST is refused
+   */
+  public LeastPrivilegeStore(
+      ObjectStore delegate,
+      Set<String> readablePrefixes,
+      Set<String> writablePrefixes,
+      Set<String> listablePrefixes) {
     this.delegate = delegate;
     this.readable = Set.copyOf(readablePrefixes);
     this.writable = Set.copyOf(writablePrefixes);
+    this.listable = Set.copyOf(listablePrefixes);
   }
 
   @Override
@@ -70,7 +84,7 @@ public final class LeastPrivilegeStore implements ObjectStore {
 
   @Override
   public Stream<ObjectInfo> list(String prefix) {
-    throw denied("list", prefix);
+    return delegate.list(allowed("list", listable, prefix));
   }
 
   @Override

@@ -33,7 +33,7 @@ class PruneSettingsTest {
   }
 
   @ParameterizedTest(name = "{0} backups keep more than the newest by default")
-  @EnumSource(Kind.class)
+  @EnumSource(value = Kind.class, names = "ETCD_DELTA", mode = EnumSource.Mode.EXCLUDE)
   void everyKindHasADefaultPolicyKeepingMoreThanTheNewest(Kind kind) {
     assertThat(PruneSettings.defaultPolicy(kind).describe())
         .doesNotContain("only the newest")
@@ -44,5 +44,12 @@ class PruneSettingsTest {
   void etcdKeepsADayOfHourlySnapshotsAWeekOfDailiesAMonthOfWeekliesAndAQuarterOfMonthlies() {
     assertThat(PruneSettings.defaultPolicy(Kind.ETCD).describe())
         .startsWith("keep last 24, daily 7, weekly 4, monthly 3;");
+  }
+
+  @Test
+  void etcdDeltasKeepTheLastTwoHoursOfMinuteDeltasWithTheirChainsOnly() {
+    // A kept delta keeps its whole chain (ChainRetention): calendar rules would keep a chain a day.
+    assertThat(PruneSettings.defaultPolicy(Kind.ETCD_DELTA).describe())
+        .startsWith("keep last 120;");
   }
 }

@@ -34,10 +34,29 @@ final class DrillServer implements AutoCloseable {
     this.log = log;
   }
 
+  URI endpoint() {
+    return endpoint;
+  }
+
   /** What the server answered. */
   record Served(long keys, long revision, long hashKv) {}
 
   static DrillServer start(
+      String path,
+      Path dataDir,
+      String name,
+      int peerPort,
+      int clientPort,
+      Path logDir,
+      Duration timeout)
+      throws IOException {
+    return start(
+        RestoreDrill.etcdBinary(path), path, dataDir, name, peerPort, clientPort, logDir, timeout);
+  }
+
+  /** As above with the etcd server binary named ({@code --etcd-binary}). */
+  static DrillServer start(
+      Path etcd,
       String path,
       Path dataDir,
       String name,
@@ -51,7 +70,7 @@ final class DrillServer implements AutoCloseable {
     Path log = logDir.resolve("etcd.log");
     List<String> command =
         List.of(
-            RestoreDrill.etcdBinary(path).toString(),
+            etcd.toString(),
             "--name",
             name,
             "--data-dir",

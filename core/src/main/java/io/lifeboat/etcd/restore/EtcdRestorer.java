@@ -1,6 +1,7 @@
 package io.lifeboat.etcd.restore;
 
 import io.lifeboat.error.InvalidConfigurationException;
+import io.lifeboat.etcd.delta.DeltaChain;
 import io.lifeboat.repository.BackupId;
 import io.lifeboat.repository.BackupRef;
 import io.lifeboat.repository.ClusterName;
@@ -64,7 +65,19 @@ public final class EtcdRestorer {
       RestoreSpec spec,
       long bumpRevision,
       Path workDir,
-      DownloadProgress progress) {
+      DownloadProgress progress,
+      ToRevision toRevision) {
+
+    public Request(
+        ClusterName cluster,
+        String backup,
+        RestoreSpec spec,
+        long bumpRevision,
+        Path workDir,
+        DownloadProgress progress) {
+      this(cluster, backup, spec, bumpRevision, workDir, progress, null);
+    }
+
     public Request {
       if (bumpRevision < 0) {
         throw new InvalidConfigurationException(
@@ -79,8 +92,14 @@ public final class EtcdRestorer {
     Path dataDir = request.spec().dataDir().toAbsolutePath();
     StagedDataDir.requireEmpty(dataDir);
     Scope scope = Scope.cluster(request.cluster());
-    BackupRef ref = repository.resolve(Kind.ETCD, scope, request.backup());
-    Manifest manifest = repository.manifest(ref);
+    DeltaChain chain =
+        request.toRevision() == null
+            ? null
+            : new ChainResolver(repository)
+                .resolve(scope, request.backup(), request.toRevision().revision());
+    BackupRef ref =
+        chain == null ? repository.resolve(Kind.ETCD, scope, request.backup()) : chain.root().ref();
+    Manifest manifest = chain == null ? repository.manifest(ref) : chain.root();
     RestoreSpec spec = request.spec().withDefaultToken(ref.id().toString());
     RestorePlan plan = RestorePlan.of(tool, manifest, request.bumpRevision());
     plan.warnings().forEach(LOG::warn);
@@ -92,33 +111,53 @@ public final class EtcdRestorer {
                 runner,
                 "etcd restore " + restoreId + " of " + ref.id() + " into " + dataDir,
                 LEASE_TTL,
-                List.of(ref.catalogKey()))) {
+                chain == null ? List.of(ref.catalogKey()) : chainKeys(chain))) {
       LOG.infof("etcd restore %s: %s into %s with %s", restoreId, ref, dataDir, tool);
       Report report = new Report(restoreId, ref, started, spec, plan);
       try {
-        restoreInto(manifest, spec, plan, request, report);
+        restoreInto(manifest, chain, spec, plan, request, report);
       } catch (RuntimeException e) {
         report.writeQuietly(EtcdRestoreReport.FAILED, e.getMessage());
         throw e;
       }
       // The data dir is restored: a report that cannot be stored is logged, not a failed restore.
-      return report.writeQuietly(EtcdRestoreReport.RESTORED, "restored into " + dataDir);
+      return report.writeQuietly(
+          EtcdRestoreReport.RESTORED,
+          "restored into " + dataDir + (report.replayed == null ? "" : ", " + report.replayed));
     }
   }
 
+  private static List<String> chainKeys(DeltaChain chain) {
+    List<String> keys = new ArrayList<>();
+    keys.add(chain.root().ref().catalogKey());
+    chain.deltas().forEach(d -> keys.add(d.ref().catalogKey()));
+    return keys;
+  }
+
   private void restoreInto(
-      Manifest manifest, RestoreSpec spec, RestorePlan plan, Request request, Report report) {
+      Manifest manifest,
+      DeltaChain chain,
+      RestoreSpec spec,
+      RestorePlan plan,
+      Request request,
+      Report report) {
     Path dataDir = spec.dataDir().toAbsolutePath();
     Path workDir = request.workDir() != null ? request.workDir() : dataDir.getParent();
     Path work = null;
     try {
       Files.createDirectories(workDir);
       work = Files.createTempDirectory(workDir, ".lifeboat-restore-");
-      SnapshotDownloader.Downloaded snapshot =
-          downloader.download(manifest, work.resolve("snapshot.db"), request.progress());
-      report.snapshot = snapshot;
+      Path file;
+      if (chain == null) {
+        SnapshotDownloader.Downloaded snapshot =
+            downloader.download(manifest, work.resolve("snapshot.db"), request.progress());
+        report.snapshot = snapshot;
+        file = snapshot.file();
+      } else {
+        file = pointInTime(chain, request, work, report);
+      }
       Path staged = work.resolve("data");
-      RestoreTool.Run run = tool.restore(snapshot.file(), spec, staged, plan.bumpRevision());
+      RestoreTool.Run run = tool.restore(file, spec, staged, plan.bumpRevision());
       report.arguments = run.arguments();
       if (run.exitCode() != 0) {
         throw new RestoreTool.ToolFailedException(
@@ -131,6 +170,36 @@ public final class EtcdRestorer {
     } finally {
       StagedDataDir.deleteTree(work);
     }
+  }
+
+  private Path pointInTime(DeltaChain chain, Request request, Path work, Report report)
+      throws IOException {
+    ToRevision target = request.toRevision();
+    PointInTime.Built built =
+        new PointInTime(
+                repository,
+                downloader,
+                downloader.decoding(),
+                tool,
+                target.etcdPath(),
+                target.etcdBinary(),
+                target.startTimeout())
+            .build(chain, target.revision(), work, request.progress());
+    report.replayed =
+        String.format(
+            "at revision %d: base %s (its own revision %d) + %d deltas, %d events replayed%s",
+            built.revision(),
+            chain.root().id(),
+            built.baseRevision(),
+            built.deltas(),
+            built.events(),
+            built.withoutLease() == 0
+                ? ""
+                : ", "
+                    + built.withoutLease()
+                    + " keys without their lease (granted after the base)");
+    LOG.info("etcd point-in-time snapshot " + report.replayed);
+    return built.snapshot();
   }
 
   static String tail(String output) {
@@ -148,6 +217,7 @@ public final class EtcdRestorer {
     private final RestoreSpec spec;
     private final RestorePlan plan;
     SnapshotDownloader.Downloaded snapshot;
+    String replayed;
     List<String> arguments = List.of();
 
     Report(String restoreId, BackupRef ref, Instant started, RestoreSpec spec, RestorePlan plan) {

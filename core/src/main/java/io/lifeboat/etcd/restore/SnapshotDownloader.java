@@ -46,6 +46,10 @@ public final class SnapshotDownloader {
     this.decoding = decoding;
   }
 
+  Decoding decoding() {
+    return decoding;
+  }
+
   /** A verified snapshot on disk. {@code sha256} is the snapshot's own trailing hash. */
   public record Downloaded(Manifest manifest, Path file, long size, String sha256) {
     public EtcdSource source() {

@@ -5,6 +5,7 @@ import io.lifeboat.app.LifeboatConfig;
 import io.lifeboat.etcd.restore.EtcdRestoreReport;
 import io.lifeboat.etcd.restore.EtcdRestorer;
 import io.lifeboat.etcd.restore.RestoreSpec;
+import io.lifeboat.etcd.restore.ToRevision;
 import io.lifeboat.store.ObjectStore;
 import jakarta.inject.Inject;
 import java.nio.file.Path;
@@ -76,6 +77,20 @@ class EtcdRestoreCommand implements Callable<Integer> {
       description = "where the snapshot is downloaded (default: the data dir's parent)")
   Path workDir;
 
+  @Option(
+      names = "--to-revision",
+      paramLabel = "N",
+      description =
+          "point-in-time: replay the etcd deltas after the base snapshot up to revision N (BACKUP:"
+              + " a delta id, its chain; a full snapshot id, its deltas; or latest)")
+  Long toRevision;
+
+  @Option(
+      names = "--etcd-binary",
+      paramLabel = "FILE",
+      description = "the etcd server that replays the deltas, on 127.0.0.1 (default: etcd on PATH)")
+  Path etcdBinary;
+
   @Inject LifeboatConfig config;
 
   @Override
@@ -94,9 +109,16 @@ class EtcdRestoreCommand implements Callable<Integer> {
                       spec,
                       bumpRevision,
                       workDir,
-                      TerminalProgress.forConsole("downloading")));
+                      TerminalProgress.forConsole("downloading"),
+                      toRevision == null
+                          ? null
+                          : new ToRevision(
+                              toRevision,
+                              EtcdRestoreTasks.path(),
+                              etcdBinary == null ? null : etcdBinary.toAbsolutePath(),
+                              null)));
       System.out.printf(
-          "restored %s into %s as member %s with %s %s (%s); report %s%n",
+          "restored %s into %s as member %s with %s %s (%s); report %s%n%s",
           report.backup(),
           report.dataDir(),
           report.name(),
@@ -105,7 +127,8 @@ class EtcdRestoreCommand implements Callable<Integer> {
           report.bumpRevision() > 0
               ? "revision bumped by " + report.bumpRevision() + ", marked compacted"
               : "revision not bumped",
-          report.restoreId());
+          report.restoreId(),
+          toRevision == null ? "" : report.message() + System.lineSeparator());
       return 0;
     }
   }

@@ -22,7 +22,9 @@ import picocli.CommandLine.Option;
 public class PruneCommand implements Callable<Integer> {
   @Mixin LocationOptions location;
 
-  @Option(names = "--kind", description = "etcd, namespace or volumes (lifeboat.prune.kinds)")
+  @Option(
+      names = "--kind",
+      description = "etcd, etcd-delta, namespace or volumes (lifeboat.prune.kinds)")
   String kind;
 
   @Option(names = "--scope", description = "cluster or cluster/namespace (default: every scope)")

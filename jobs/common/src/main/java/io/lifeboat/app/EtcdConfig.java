@@ -44,4 +44,31 @@ public interface EtcdConfig {
   /** Chunks of about 32 KiB buffered between etcd and the upload (EtcdSnapshotter says why 32). */
   @WithDefault("" + EtcdSnapshotter.DEFAULT_BUFFER_CHUNKS)
   int bufferChunks();
+
+  /**
+   * What the etcd job takes: {@code full} (a snapshot) or {@code delta} (the events since the
+   * newest committed full snapshot or delta; issue 17). The delta CronJob sets {@code delta}.
+   */
+  @WithDefault("full")
+  String backup();
+
+  /** {@code lifeboat.etcd.delta.*}: see {@link io.lifeboat.etcd.delta.DeltaSettings}. */
+  Delta delta();
+
+  interface Delta {
+    /**
+     * A compacted start revision or a missing base: {@code full} snapshot instead, or {@code fail}
+     * (exit 4).
+     */
+    @WithDefault("full")
+    String onGap();
+
+    /** Deltas after a full snapshot before a run takes a full one. */
+    @WithDefault("120")
+    int maxChain();
+
+    /** Stored bytes of a chain's deltas before a run takes a full snapshot. */
+    @WithDefault("4294967296")
+    long maxChainBytes();
+  }
 }

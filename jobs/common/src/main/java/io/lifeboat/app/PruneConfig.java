@@ -29,13 +29,17 @@ public interface PruneConfig {
    * so it needs the Kubernetes API (the prune CronJob sets {@code etcd,namespace,volumes}); without
    * it prune never calls the API server.
    */
-  @WithDefault("etcd,namespace")
+  @WithDefault("etcd,etcd-delta,namespace")
   List<String> kinds();
 
   /** Prune only this scope ({@code cluster} or {@code cluster/namespace}); default: every scope. */
   Optional<String> scope();
 
   Policy etcd();
+
+  /** {@code lifeboat.prune.etcd-delta.*}: deltas; a kept delta also keeps its chain. */
+  @io.smallrye.config.WithName("etcd-delta")
+  Policy etcdDelta();
 
   Policy namespace();
 

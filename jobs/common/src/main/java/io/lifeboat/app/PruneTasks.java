@@ -180,6 +180,7 @@ public final class PruneTasks {
     PruneConfig.Policy rules =
         switch (kind) {
           case ETCD -> prune.etcd();
+          case ETCD_DELTA -> prune.etcdDelta();
           case NAMESPACE -> prune.namespace();
           case VOLUMES -> prune.volumes();
         };

@@ -147,6 +147,23 @@ public final class TaskRuns {
     }
   }
 
+  /** One etcd delta run (it may take a full snapshot instead, by lifeboat.etcd.delta.on-gap). */
+  public TaskResult etcdDelta(String slot) {
+    var bad = badSlot(slot, schedules.etcdDelta());
+    if (bad.isPresent()) {
+      return bad.get();
+    }
+    Instant start = clock.instant();
+    try (ObjectStore store = Stores.openForBackup(config)) {
+      RunTrigger trigger = trigger(slot, schedules.etcdDelta());
+      ClaimedRun.Result result = Tasks.etcdDelta(config, etcd, store, trigger, clock);
+      return observed(List.of(RunReports.claimed(result, since(start))), "");
+    } catch (RuntimeException e) {
+      return observed(
+          List.of(RunReports.failed(Kind.ETCD_DELTA, clusterLabel(), e, since(start))), "");
+    }
+  }
+
   public TaskResult namespaceExport(String slot) {
     var bad = badSlot(slot, schedules.namespaceExport());
     if (bad.isPresent()) {

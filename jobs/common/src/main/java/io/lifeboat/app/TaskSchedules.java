@@ -12,6 +12,9 @@ import java.util.Optional;
 public interface TaskSchedules {
   Task etcdSnapshot();
 
+  /** The etcd delta (issue 17), e.g. every minute beside an hourly etcd snapshot. */
+  Task etcdDelta();
+
   Task namespaceExport();
 
   Task volumeSnapshot();

@@ -5,6 +5,8 @@ import io.lifeboat.error.InvalidConfigurationException;
 import io.lifeboat.etcd.EtcdBackup;
 import io.lifeboat.etcd.EtcdSettings;
 import io.lifeboat.etcd.EtcdSnapshotter;
+import io.lifeboat.etcd.delta.DeltaSettings;
+import io.lifeboat.etcd.delta.EtcdDeltaBackup;
 import io.lifeboat.progress.Progress;
 import io.lifeboat.repository.ClaimedRun;
 import io.lifeboat.repository.ClusterName;
@@ -80,6 +82,45 @@ public final class Tasks {
                 runner(),
                 settings.deadline()),
             progress);
+  }
+
+  /**
+   * One etcd run as {@code lifeboat.etcd.backup} says: a full snapshot, or a delta (which may take
+   * a full snapshot instead, or exit 4, by {@code lifeboat.etcd.delta.on-gap}).
+   */
+  public static ClaimedRun.Result etcdBackup(
+      LifeboatConfig config, EtcdConfig etcd, ObjectStore store, RunTrigger trigger, Clock clock) {
+    String backup = etcd.backup().strip();
+    if ("delta".equals(backup)) {
+      return etcdDelta(config, etcd, store, trigger, clock);
+    }
+    if (!"full".equals(backup)) {
+      throw new InvalidConfigurationException(
+          "lifeboat.etcd.backup must be full or delta, was '" + backup + "'");
+    }
+    return etcdSnapshot(config, etcd, store, trigger, clock);
+  }
+
+  /** One etcd delta run (issue 17), bounded as a whole by {@code lifeboat.etcd.deadline}. */
+  public static ClaimedRun.Result etcdDelta(
+      LifeboatConfig config, EtcdConfig etcd, ObjectStore store, RunTrigger trigger, Clock clock) {
+    EtcdSettings settings = etcdSettings(etcd);
+    DeltaSettings delta =
+        new DeltaSettings(
+            DeltaSettings.OnGap.parse(etcd.delta().onGap()),
+            etcd.delta().maxChain(),
+            etcd.delta().maxChainBytes());
+    EtcdSnapshotter snapshotter = new EtcdSnapshotter(settings, clock, etcd.bufferChunks());
+    return new EtcdDeltaBackup(new Repository(store, clock), snapshotter, settings)
+        .run(
+            new EtcdDeltaBackup.Request(
+                cluster(config),
+                trigger,
+                encoding(config, Encoding.SNAPSHOT_LEVEL),
+                etcd.spoolDir().orElse(null),
+                runner(),
+                settings.deadline(),
+                delta));
   }
 
   /**

@@ -26,7 +26,11 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 class ManifestsIT {
   private static final List<String> BACKUP_CRONJOBS =
-      List.of("lifeboat-etcd-snapshot", "lifeboat-namespace-export", "lifeboat-volume-snapshot");
+      List.of(
+          "lifeboat-etcd-snapshot",
+          "lifeboat-etcd-delta",
+          "lifeboat-namespace-export",
+          "lifeboat-volume-snapshot");
   private static final List<String> ADMIN_CRONJOBS =
       List.of("lifeboat-prune", "lifeboat-namespace-restore", "lifeboat-etcd-verify");
 
@@ -107,7 +111,10 @@ class ManifestsIT {
       assertThat(job.getMetadata().getNamespace())
           .as(name)
           .isEqualTo(admin ? "lifeboat-admin" : "lifeboat");
-      assertThat(pod(job).getServiceAccountName()).as(name).isEqualTo(name);
+      // The delta CronJob is the snapshot job in another mode: same certificate, same identity.
+      assertThat(pod(job).getServiceAccountName())
+          .as(name)
+          .isEqualTo(name.replace("etcd-delta", "etcd-snapshot"));
     }
   }
 
@@ -162,7 +169,10 @@ class ManifestsIT {
         assertThat(c.getImage())
             .as(name)
             .startsWith(
-                "lifeboat/" + name.substring("lifeboat-".length()).replace("etcd-verify", "cli"));
+                "lifeboat/"
+                    + name.substring("lifeboat-".length())
+                        .replace("etcd-verify", "cli")
+                        .replace("etcd-delta", "etcd-snapshot"));
         EnvVar jobName = env(c, "LIFEBOAT_JOB_NAME");
         assertThat(jobName.getValueFrom().getFieldRef().getFieldPath())
             .as(name)
@@ -180,7 +190,7 @@ class ManifestsIT {
         }
       }
       boolean rootForHostCertificates =
-          name.equals("lifeboat-etcd-snapshot") && !dir.equals("overlays/external-etcd");
+          name.startsWith("lifeboat-etcd-") && !dir.equals("overlays/external-etcd");
       if (!rootForHostCertificates) {
         assertThat(pod(job).getSecurityContext().getRunAsNonRoot()).as(name).isTrue();
         assertThat(pod(job).getSecurityContext().getRunAsUser()).as(name).isEqualTo(185L);
@@ -240,6 +250,7 @@ class ManifestsIT {
         .containsEntry("lifeboat-namespace-restore", true)
         .containsEntry("lifeboat-etcd-verify", true)
         .containsEntry("lifeboat-etcd-snapshot", false)
+        .containsEntry("lifeboat-etcd-delta", false)
         .containsEntry("lifeboat-namespace-export", false);
   }
 
@@ -268,6 +279,36 @@ class ManifestsIT {
     assertThat(env(c, "LIFEBOAT_ETCD_SPOOL_DIR").getValue()).isEqualTo("/var/spool/lifeboat");
     assertThat(volume(pod, "spool").getEmptyDir().getSizeLimit().toString()).isEqualTo("4Gi");
     assertThat(pod.getSecurityContext().getRunAsUser()).isZero();
+  }
+
+  @ParameterizedTest(
+      name = "{0}: deltas every minute beside an hourly snapshot, the same pod otherwise")
+  @ValueSource(strings = {".", "overlays/k3s", "overlays/external-etcd", "overlays/aws-irsa"})
+  void theDeltaCronJobRunsEveryMinuteBesideAnHourlySnapshotInTheSamePod(String dir) {
+    List<HasMetadata> objects = Kustomize.render(dir);
+    CronJob snapshot = cronJob(objects, "lifeboat-etcd-snapshot");
+    CronJob delta = cronJob(objects, "lifeboat-etcd-delta");
+    assertThat(snapshot.getSpec().getSchedule()).isEqualTo("0 * * * *");
+    assertThat(delta.getSpec().getSchedule()).isEqualTo("* * * * *");
+    assertThat(delta.getSpec().getStartingDeadlineSeconds()).isLessThan(60);
+    assertThat(delta.getSpec().getSuspend()).isEqualTo(snapshot.getSpec().getSuspend());
+    Container deltaContainer = pod(delta).getContainers().get(0);
+    assertThat(env(deltaContainer, "LIFEBOAT_ETCD_BACKUP").getValue()).isEqualTo("delta");
+    // Apart from its name and the mode, the pod is the snapshot's: a gap takes a full snapshot.
+    PodSpec expected = pod(snapshot);
+    PodSpec actual = pod(delta);
+    Container same =
+        new io.fabric8.kubernetes.api.model.ContainerBuilder(deltaContainer)
+            .withName(expected.getContainers().get(0).getName())
+            .withEnv(
+                deltaContainer.getEnv().stream()
+                    .filter(e -> !e.getName().equals("LIFEBOAT_ETCD_BACKUP"))
+                    .toList())
+            .build();
+    assertThat(same).isEqualTo(expected.getContainers().get(0));
+    assertThat(actual.getVolumes()).isEqualTo(expected.getVolumes());
+    assertThat(actual.getNodeSelector()).isEqualTo(expected.getNodeSelector());
+    assertThat(actual.getSecurityContext()).isEqualTo(expected.getSecurityContext());
   }
 
   @Test
@@ -319,6 +360,7 @@ class ManifestsIT {
         .as("the backed-up cluster never assumes the admin role")
         .doesNotContainValue("arn:aws:iam::111122223333:role/lifeboat-admin");
     assertThat(cronJob(objects, "lifeboat-etcd-snapshot").getSpec().getSuspend()).isTrue();
+    assertThat(cronJob(objects, "lifeboat-etcd-delta").getSpec().getSuspend()).isTrue();
     assertThat(
             Kustomize.render("../management/overlays/aws-irsa").stream()
                 .filter(ServiceAccount.class::isInstance)
@@ -331,14 +373,10 @@ class ManifestsIT {
   void backupJobsReadPutOnlyCredentialsAndTheOthersTheAdminOnesBothOptional() {
     List<CronJob> all = new java.util.ArrayList<>(cronJobs(Kustomize.render(".")));
     all.addAll(cronJobs(Kustomize.render("../management")));
-    assertThat(all).hasSize(6);
+    assertThat(all).hasSize(7);
     for (CronJob job : all) {
       String name = job.getMetadata().getName();
-      String secret =
-          List.of("lifeboat-etcd-snapshot", "lifeboat-namespace-export", "lifeboat-volume-snapshot")
-                  .contains(name)
-              ? "lifeboat-s3-backup"
-              : "lifeboat-s3-admin";
+      String secret = BACKUP_CRONJOBS.contains(name) ? "lifeboat-s3-backup" : "lifeboat-s3-admin";
       Container c = pod(job).getContainers().get(0);
       for (String key : List.of("LIFEBOAT_S3_ACCESS_KEY_ID", "LIFEBOAT_S3_SECRET_ACCESS_KEY")) {
         var ref = env(c, key).getValueFrom().getSecretKeyRef();

@@ -19,7 +19,7 @@ public class FunctionsMain {
   static final EntryPoint ENTRY =
       new EntryPoint(
           "lifeboat-functions",
-          "Serves the tasks as HTTP functions (POST /etcdSnapshot, /namespaceExport,"
+          "Serves the tasks as HTTP functions (POST /etcdSnapshot, /etcdDelta, /namespaceExport,"
               + " /volumeSnapshot, /prune, /list, /describe); with LIFEBOAT_STANDALONE=true it also"
               + " runs each task on its LIFEBOAT_TASKS_<TASK>_SCHEDULE.",
           List.of(

@@ -18,6 +18,12 @@ public class LifeboatFunctions {
     return TaskFailedException.answer(runs.etcdSnapshot(request == null ? null : request.slot()));
   }
 
+  /** The etcd delta; the body is that of {@code etcdSnapshot} (its {@code slot}). */
+  @Funq
+  public TaskResult etcdDelta(EtcdSnapshotRequest request) {
+    return TaskFailedException.answer(runs.etcdDelta(request == null ? null : request.slot()));
+  }
+
   @Funq
   public TaskResult namespaceExport(NamespaceExportRequest request) {
     return TaskFailedException.answer(

@@ -40,6 +40,7 @@ public class Standalone {
         .etcdSnapshot()
         .schedule()
         .ifPresent(c -> schedule("etcd-snapshot", c, runs::etcdSnapshot));
+    schedules.etcdDelta().schedule().ifPresent(c -> schedule("etcd-delta", c, runs::etcdDelta));
     schedules
         .namespaceExport()
         .schedule()

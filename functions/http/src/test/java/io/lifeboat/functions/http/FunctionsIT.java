@@ -86,6 +86,21 @@ class FunctionsIT {
   }
 
   @Test
+  void aDeltaCallAfterASnapshotCommitsAnEtcdDeltaOnIt() throws Exception {
+    Answer full = post("etcdSnapshot", "{\"slot\":\"" + RecentSlots.rfc3339(7) + "\"}");
+    assertThat(full.status()).as(full.body().toString()).isEqualTo(200);
+    long before = EtcdAndRepository.catalogEntries("etcd-delta/prod");
+
+    Answer delta = post("etcdDelta", "{\"slot\":\"" + RecentSlots.rfc3339(6) + "\"}");
+
+    assertThat(delta.status()).as(delta.body().toString()).isEqualTo(200);
+    assertThat(delta.body().get("status").asText()).isEqualTo("done");
+    assertThat(EtcdAndRepository.catalogEntries("etcd-delta/prod")).isEqualTo(before + 1);
+    assertThat(EtcdAndRepository.repo.resolve("claims/etcd-delta/prod/" + RecentSlots.key(6)))
+        .exists();
+  }
+
+  @Test
   void listAnswersTheCommittedBackupIdsOldestFirst() throws Exception {
     Answer made = post("etcdSnapshot", "{\"slot\":\"" + RecentSlots.rfc3339(2) + "\"}");
 

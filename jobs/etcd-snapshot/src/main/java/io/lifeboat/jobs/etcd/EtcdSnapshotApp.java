@@ -20,7 +20,10 @@ import java.time.Duration;
 import java.time.Instant;
 import org.jboss.logging.Logger;
 
-/** One etcd snapshot: config -> {@link Tasks#etcdSnapshot} -> exit code, then a report. */
+/**
+ * One etcd snapshot or delta ({@code lifeboat.etcd.backup}): config -> {@link Tasks#etcdBackup} ->
+ * exit code, then a report.
+ */
 public class EtcdSnapshotApp implements QuarkusApplication {
   private static final Logger LOG = Logger.getLogger(EtcdSnapshotApp.class);
 
@@ -37,8 +40,10 @@ public class EtcdSnapshotApp implements QuarkusApplication {
     RunObserver observer = RunObserver.from(observe, System.getenv(), kubernetes::get);
     try (ObjectStore store = Stores.openForBackup(config)) {
       var trigger = Tasks.trigger(config, clock);
-      LOG.infof("etcd snapshot starting: %s, location %s", trigger.describe(), store.location());
-      ClaimedRun.Result result = Tasks.etcdSnapshot(config, etcd, store, trigger, clock);
+      LOG.infof(
+          "etcd %s starting: %s, location %s",
+          etcd.backup().strip(), trigger.describe(), store.location());
+      ClaimedRun.Result result = Tasks.etcdBackup(config, etcd, store, trigger, clock);
       observer.observe(RunReports.claimed(result, Duration.between(start, clock.instant())));
       if (result instanceof ClaimedRun.Result.Failed failed) {
         return Launcher.report(failed.failure());

@@ -1,0 +1,65 @@
+package io.lifeboat.etcd.restore;
+
+import io.lifeboat.error.NotFoundException;
+import io.lifeboat.etcd.delta.DeltaChain;
+import io.lifeboat.repository.BackupId;
+import io.lifeboat.repository.BackupRef;
+import io.lifeboat.repository.CatalogEntry;
+import io.lifeboat.repository.CatalogListing;
+import io.lifeboat.repository.Kind;
+import io.lifeboat.repository.Manifest;
+import io.lifeboat.repository.Repository;
+import io.lifeboat.repository.Scope;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Finds the chain for a point-in-time restore with full read rights: both etcd catalogs are listed
+ * and every entry validated against its key and data ({@link CatalogListing#validateAll}), so a
+ * forged, back-dated or broken entry is never a link; then {@link DeltaChain#forRevision}.
+ */
+final class ChainResolver {
+  private final Repository repository;
+
+  ChainResolver(Repository repository) {
+    this.repository = repository;
+  }
+
+  /** {@code backup}: a delta id (its chain), a full snapshot id (its deltas) or {@code latest}. */
+  DeltaChain resolve(Scope scope, String backup, long revision) {
+    Map<BackupRef, Manifest> valid = new HashMap<>();
+    List<Manifest> deltas = new ArrayList<>();
+    for (Kind kind : List.of(Kind.ETCD, Kind.ETCD_DELTA)) {
+      CatalogListing listing = repository.catalog().list(kind, scope);
+      for (CatalogEntry entry : listing.validateAll()) {
+        listing.manifest(entry.ref()).ifPresent(m -> valid.put(entry.ref(), m));
+        if (kind == Kind.ETCD_DELTA && entry.status() == CatalogEntry.Status.VALID) {
+          deltas.add(listing.manifest(entry.ref()).orElseThrow());
+        }
+      }
+    }
+    Manifest chosen = null;
+    if (!"latest".equals(backup)) {
+      BackupId id = BackupId.parse(backup);
+      BackupRef delta = new BackupRef(Kind.ETCD_DELTA, scope, id);
+      BackupRef full = new BackupRef(Kind.ETCD, scope, id);
+      chosen = valid.get(delta) != null ? valid.get(delta) : valid.get(full);
+      if (chosen == null) {
+        // repository.manifest says why an entry that exists does not count (exit 6), else exit 7
+        repository.manifest(listed(scope, id) ? delta : full);
+        throw new NotFoundException("backup '" + scope + "/" + id + "' not found");
+      }
+    }
+    return DeltaChain.forRevision(chosen, revision, deltas, valid);
+  }
+
+  private boolean listed(Scope scope, BackupId id) {
+    return repository
+        .catalog()
+        .list(Kind.ETCD_DELTA, scope)
+        .entry(new BackupRef(Kind.ETCD_DELTA, scope, id))
+        .isPresent();
+  }
+}
