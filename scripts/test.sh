@@ -32,5 +32,5 @@ if [ "$native" = all ]; then
   # Each module's native profile points its ITs (all of them run the packaged app as a process) at its
   # executable; InstallScriptIT installs the JVM app and is left to the JVM run.
   mvn "${native_build[@]}" -pl jobs/namespace-export,jobs/namespace-restore,jobs/prune,jobs/volume-snapshot,jobs/cli -am verify \
-    -Dit.test='!InstallScriptIT' "${args[@]}"
+    -Dit.test='*IT,!InstallScriptIT' "${args[@]}"
 fi
