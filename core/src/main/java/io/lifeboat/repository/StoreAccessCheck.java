@@ -1,8 +1,8 @@
-package io.lifeboat.check;
+package io.lifeboat.repository;
 
+import io.lifeboat.check.CheckLine;
 import io.lifeboat.error.ExitCode;
 import io.lifeboat.error.LifeboatException;
-import io.lifeboat.repository.RepositoryLayout;
 import io.lifeboat.store.Condition;
 import io.lifeboat.store.DeleteResult;
 import io.lifeboat.store.ObjectInfo;

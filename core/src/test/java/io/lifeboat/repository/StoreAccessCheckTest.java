@@ -1,11 +1,10 @@
-package io.lifeboat.check;
+package io.lifeboat.repository;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.lifeboat.check.CheckLine;
 import io.lifeboat.check.CheckLine.Status;
 import io.lifeboat.error.ExitCode;
-import io.lifeboat.repository.Repository;
-import io.lifeboat.repository.RepositoryLayout;
 import io.lifeboat.store.DeleteResult;
 import io.lifeboat.store.LeastPrivilegeStore;
 import io.lifeboat.store.ObjectInfo;
