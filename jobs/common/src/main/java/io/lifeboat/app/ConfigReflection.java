@@ -22,6 +22,7 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
       ObserveConfig.class,
       ObserveConfig.Metrics.class,
       EtcdConfig.class,
+      EtcdConfig.Delta.class,
       ExportConfig.class,
       VolumesConfig.class,
       PruneConfig.class,
