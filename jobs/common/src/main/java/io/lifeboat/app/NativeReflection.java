@@ -1,6 +1,8 @@
 package io.lifeboat.app;
 
 import io.lifeboat.etcd.EtcdSource;
+import io.lifeboat.etcd.delta.DeltaFormat;
+import io.lifeboat.etcd.delta.DeltaSource;
 import io.lifeboat.etcd.restore.EtcdRestoreReport;
 import io.lifeboat.export.ExportSource;
 import io.lifeboat.repository.Claim;
@@ -30,6 +32,11 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
       LeaseRecord.class,
       Manifest.class,
       EtcdSource.class,
+      DeltaSource.class,
+      DeltaFormat.Header.class,
+      DeltaFormat.Event.class,
+      DeltaFormat.KeyValue.class,
+      DeltaFormat.Trailer.class,
       ExportSource.class,
       VolumesSource.class,
       PayloadManifest.class,
