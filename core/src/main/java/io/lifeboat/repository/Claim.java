@@ -1,6 +1,7 @@
 package io.lifeboat.repository;
 
 import java.time.Instant;
+import java.util.regex.Pattern;
 
 /**
  * The content of a claim marker. A run claims its slot {@code running} until {@code expiresAt}
@@ -60,8 +61,7 @@ public record Claim(
         && !runner.equals(this.runner);
   }
 
-  private static final java.util.regex.Pattern JOB_POD =
-      java.util.regex.Pattern.compile("(.+-[0-9]+-[0-9]+)-[a-z0-9]{5}");
+  private static final Pattern JOB_POD = Pattern.compile("(.+-[0-9]+-[0-9]+)-[a-z0-9]{5}");
 
   /** True when a commit may have landed: a taker must look for the catalog entry first. */
   public boolean mayHaveCommitted() {
