@@ -1,8 +1,6 @@
 package io.lifeboat.app;
 
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.lifeboat.app.observe.RunObserver;
-import io.lifeboat.app.observe.RunReport;
 import io.lifeboat.app.observe.RunReports;
 import io.lifeboat.error.InvalidConfigurationException;
 import io.lifeboat.repository.BackupRef;
@@ -31,9 +29,9 @@ import org.jboss.logging.Logger;
 
 /**
  * Runs one task the way a function or the standalone scheduler does: the same {@link Tasks} /
- * {@link ExportTasks} / {@link VolumesTasks} / {@link PruneTasks} call a CronJob makes, then a
- * {@link RunReport} to the observer and a {@link TaskResult} back. It never throws: failures become
- * a {@code failed} result with their exit code.
+ * {@link ExportTasks} / {@link VolumesTasks} / {@link PruneTasks} call a CronJob makes, on the same
+ * {@link RunPath} as the jobs ({@link JobRuns}), then a {@link TaskResult} back. It never throws:
+ * failures become a {@code failed} result with their exit code.
  */
 public final class TaskRuns {
   private static final Logger LOG = Logger.getLogger(TaskRuns.class);
@@ -44,7 +42,7 @@ public final class TaskRuns {
   private final PruneConfig prune;
   private final TaskSchedules schedules;
   private final Supplier<KubernetesClient> kubernetes;
-  private final RunObserver observer;
+  private final RunPath path;
   private final Clock clock;
 
   public TaskRuns(
@@ -55,8 +53,7 @@ public final class TaskRuns {
       PruneConfig prune,
       TaskSchedules schedules,
       Supplier<KubernetesClient> kubernetes,
-      RunObserver observer,
-      Clock clock) {
+      RunPath path) {
     this.config = config;
     this.etcd = etcd;
     this.export = export;
@@ -64,8 +61,8 @@ public final class TaskRuns {
     this.prune = prune;
     this.schedules = schedules;
     this.kubernetes = kubernetes;
-    this.observer = observer;
-    this.clock = clock;
+    this.path = path;
+    this.clock = path.clock();
   }
 
   /**
@@ -133,73 +130,87 @@ public final class TaskRuns {
   }
 
   public TaskResult etcdSnapshot(String slot) {
-    var bad = badSlot(slot, schedules.etcdSnapshot());
-    if (bad.isPresent()) {
-      return bad.get();
-    }
-    Instant start = clock.instant();
-    try (ObjectStore store = Stores.openForBackup(config)) {
-      RunTrigger trigger = trigger(slot, schedules.etcdSnapshot());
-      ClaimedRun.Result result = Tasks.etcdSnapshot(config, etcd, store, trigger, clock);
-      return observed(List.of(RunReports.claimed(result, since(start))), "");
-    } catch (RuntimeException e) {
-      return observed(List.of(RunReports.failed(Kind.ETCD, clusterLabel(), e, since(start))), "");
-    }
+    return claimed(
+        slot,
+        schedules.etcdSnapshot(),
+        Kind.ETCD,
+        (store, trigger) -> Tasks.etcdSnapshot(config, etcd, store, trigger, clock));
   }
 
   /** One etcd delta run (it may take a full snapshot instead, by lifeboat.etcd.delta.on-gap). */
   public TaskResult etcdDelta(String slot) {
-    var bad = badSlot(slot, schedules.etcdDelta());
-    if (bad.isPresent()) {
-      return bad.get();
-    }
-    Instant start = clock.instant();
-    try (ObjectStore store = Stores.openForBackup(config)) {
-      RunTrigger trigger = trigger(slot, schedules.etcdDelta());
-      ClaimedRun.Result result = Tasks.etcdDelta(config, etcd, store, trigger, clock);
-      return observed(List.of(RunReports.claimed(result, since(start))), "");
-    } catch (RuntimeException e) {
-      return observed(
-          List.of(RunReports.failed(Kind.ETCD_DELTA, clusterLabel(), e, since(start))), "");
-    }
+    return claimed(
+        slot,
+        schedules.etcdDelta(),
+        Kind.ETCD_DELTA,
+        (store, trigger) -> Tasks.etcdDelta(config, etcd, store, trigger, clock));
   }
 
   public TaskResult namespaceExport(String slot) {
-    var bad = badSlot(slot, schedules.namespaceExport());
-    if (bad.isPresent()) {
-      return bad.get();
-    }
-    Instant start = clock.instant();
-    try (ObjectStore store = Stores.openForBackup(config)) {
-      RunTrigger trigger = trigger(slot, schedules.namespaceExport());
-      var run = ExportTasks.export(config, export, kubernetes.get(), store, trigger, clock);
-      String shard = run.shard().sharded() ? run.shard().toString() : null;
-      var reports =
-          run.results().stream()
-              .map(r -> RunReports.claimed(r, since(start)).withShard(shard))
-              .toList();
-      return observed(reports, "no namespace exported");
-    } catch (RuntimeException e) {
-      return observed(
-          List.of(RunReports.failed(Kind.NAMESPACE, clusterLabel(), e, since(start))), "");
-    }
+    return backup(
+        slot,
+        schedules.namespaceExport(),
+        Kind.NAMESPACE,
+        "no namespace exported",
+        (store, trigger, took) -> {
+          var run = ExportTasks.export(config, export, kubernetes.get(), store, trigger, clock);
+          return RunPath.Outcome.of(RunReports.export(run, took.get()));
+        });
   }
 
   public TaskResult volumeSnapshot(String slot) {
-    var bad = badSlot(slot, schedules.volumeSnapshot());
+    return backup(
+        slot,
+        schedules.volumeSnapshot(),
+        Kind.VOLUMES,
+        "no namespace selected",
+        (store, trigger, took) -> {
+          VolumesOutcome outcome =
+              VolumesTasks.snapshot(config, volumes, kubernetes.get(), store, trigger, clock);
+          return RunPath.Outcome.of(RunReports.volumes(outcome, took.get()));
+        });
+  }
+
+  /** A backup task's work once its trigger is known. */
+  private interface Backup {
+    RunPath.Outcome run(ObjectStore store, RunTrigger trigger, Supplier<Duration> took);
+  }
+
+  /** An etcd task's work: one claimed run. */
+  private interface Claimed {
+    ClaimedRun.Result run(ObjectStore store, RunTrigger trigger);
+  }
+
+  /** One claimed run (etcd): one result, one report. */
+  private TaskResult claimed(String slot, TaskSchedules.Task task, Kind kind, Claimed work) {
+    return backup(
+        slot,
+        task,
+        kind,
+        "",
+        (store, trigger, took) -> {
+          ClaimedRun.Result result = work.run(store, trigger);
+          return RunPath.Outcome.of(List.of(RunReports.claimed(result, took.get())));
+        });
+  }
+
+  /**
+   * A backup call on the run path: a bad slot is answered without a run; else the task runs on the
+   * backup's put-only store, and a failure is reported under the cluster.
+   */
+  private TaskResult backup(
+      String slot, TaskSchedules.Task task, Kind kind, String emptyMessage, Backup work) {
+    var bad = badSlot(slot, task);
     if (bad.isPresent()) {
       return bad.get();
     }
-    Instant start = clock.instant();
-    try (ObjectStore store = Stores.openForBackup(config)) {
-      RunTrigger trigger = trigger(slot, schedules.volumeSnapshot());
-      VolumesOutcome outcome =
-          VolumesTasks.snapshot(config, volumes, kubernetes.get(), store, trigger, clock);
-      return observed(RunReports.volumes(outcome, since(start)), "no namespace selected");
-    } catch (RuntimeException e) {
-      return observed(
-          List.of(RunReports.failed(Kind.VOLUMES, clusterLabel(), e, since(start))), "");
-    }
+    RunPath.Outcome outcome =
+        path.run(
+            () -> Stores.openForBackup(config),
+            (store, took) -> work.run(store, trigger(slot, task), took),
+            (e, took) -> List.of(RunReports.failed(kind, clusterLabel(), e, took)),
+            RunPath.Voice.LOG_EACH);
+    return TaskResult.of(outcome.reports(), emptyMessage);
   }
 
   /**
@@ -221,13 +232,26 @@ public final class TaskRuns {
       // A malformed request pruned nothing: it is answered, not reported as a failed prune.
       return TaskResult.failed(badRequest);
     }
-    try (ObjectStore store = Stores.open(config)) {
-      var request = new PruneTasks.Request(null, null, planOnly);
-      PruneTasks.prune(config, prune, store, clock, request, kubernetes, run);
-    } catch (RuntimeException e) {
-      return planOnly ? TaskResult.failed(e) : observed(run.failed(e), "");
+    var request = new PruneTasks.Request(null, null, planOnly);
+    if (planOnly) {
+      // A plan is no run: nothing is reported, and a failure is only answered.
+      try (ObjectStore store = Stores.open(config)) {
+        PruneTasks.prune(config, prune, store, clock, request, kubernetes, run);
+        return run.dryRun();
+      } catch (RuntimeException e) {
+        return TaskResult.failed(e);
+      }
     }
-    return planOnly ? run.dryRun() : observed(run.reports(), "nothing to prune");
+    RunPath.Outcome outcome =
+        path.run(
+            () -> Stores.open(config),
+            (store, took) -> {
+              PruneTasks.prune(config, prune, store, clock, request, kubernetes, run);
+              return RunPath.Outcome.of(run.reports());
+            },
+            (e, took) -> run.failed(e),
+            RunPath.Voice.LOG_EACH);
+    return TaskResult.of(outcome.reports(), "nothing to prune");
   }
 
   /**
@@ -285,23 +309,7 @@ public final class TaskRuns {
     }
   }
 
-  private TaskResult observed(List<RunReport> reports, String emptyMessage) {
-    for (RunReport report : reports) {
-      if (report.outcome() == RunReport.Outcome.FAILED) {
-        LOG.errorf("%s (exit %d)", report.message(), report.exitCode().code());
-      } else {
-        LOG.info(report.message());
-      }
-      observer.observe(report);
-    }
-    return TaskResult.of(reports, emptyMessage);
-  }
-
   private String clusterLabel() {
     return config.cluster().orElse("unknown");
-  }
-
-  private Duration since(Instant start) {
-    return Duration.between(start, clock.instant());
   }
 }

@@ -5,17 +5,18 @@ import io.lifeboat.app.EtcdConfig;
 import io.lifeboat.app.ExportConfig;
 import io.lifeboat.app.LifeboatConfig;
 import io.lifeboat.app.PruneConfig;
+import io.lifeboat.app.RunPath;
 import io.lifeboat.app.TaskRuns;
 import io.lifeboat.app.TaskSchedules;
 import io.lifeboat.app.VolumesConfig;
-import io.lifeboat.app.observe.ObserveConfig;
-import io.lifeboat.app.observe.RunObserver;
 import jakarta.enterprise.inject.Instance;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
-import java.time.Clock;
 
-/** Builds the one {@link TaskRuns} the functions and the standalone scheduler share. */
+/**
+ * Builds the one {@link TaskRuns} the functions and the standalone scheduler share, on the {@link
+ * RunPath} (and so the run observer) the job apps use.
+ */
 public class Wiring {
   @Produces
   @Singleton
@@ -26,17 +27,8 @@ public class Wiring {
       VolumesConfig volumes,
       PruneConfig prune,
       TaskSchedules schedules,
-      ObserveConfig observe,
+      RunPath path,
       Instance<KubernetesClient> kubernetes) {
-    return new TaskRuns(
-        config,
-        etcd,
-        export,
-        volumes,
-        prune,
-        schedules,
-        kubernetes::get,
-        RunObserver.from(observe, System.getenv(), kubernetes::get),
-        Clock.systemUTC());
+    return new TaskRuns(config, etcd, export, volumes, prune, schedules, kubernetes::get, path);
   }
 }

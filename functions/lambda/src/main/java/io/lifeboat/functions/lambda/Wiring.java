@@ -4,17 +4,19 @@ import io.lifeboat.app.EtcdConfig;
 import io.lifeboat.app.ExportConfig;
 import io.lifeboat.app.LifeboatConfig;
 import io.lifeboat.app.PruneConfig;
+import io.lifeboat.app.RunPath;
 import io.lifeboat.app.TaskRuns;
 import io.lifeboat.app.TaskSchedules;
 import io.lifeboat.app.VolumesConfig;
-import io.lifeboat.app.observe.ObserveConfig;
-import io.lifeboat.app.observe.RunObserver;
 import io.lifeboat.error.InvalidConfigurationException;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
-import java.time.Clock;
 
-/** The handler's {@link TaskRuns}: metrics when configured; no Kubernetes client, no Events. */
+/**
+ * The handler's {@link TaskRuns}, on the shared {@link RunPath}: metrics when configured; no
+ * Kubernetes client, so no Events (a Lambda is not in a pod, and the path only asks for a client
+ * there).
+ */
 public class Wiring {
   @Produces
   @Singleton
@@ -25,7 +27,7 @@ public class Wiring {
       VolumesConfig volumes,
       PruneConfig prune,
       TaskSchedules schedules,
-      ObserveConfig observe) {
+      RunPath path) {
     return new TaskRuns(
         config,
         etcd,
@@ -38,7 +40,6 @@ public class Wiring {
               "the Lambda package has no Kubernetes client: run namespace exports, volume"
                   + " snapshots and the volumes prune as CronJobs or functions/http");
         },
-        RunObserver.from(observe, java.util.Map.of(), () -> null),
-        Clock.systemUTC());
+        path);
   }
 }

@@ -7,10 +7,11 @@ import io.lifeboat.app.EtcdConfig;
 import io.lifeboat.app.ExportConfig;
 import io.lifeboat.app.LifeboatConfig;
 import io.lifeboat.app.PruneConfig;
+import io.lifeboat.app.RunPath;
 import io.lifeboat.app.TaskResult;
 import io.lifeboat.app.TaskSchedules;
 import io.lifeboat.app.VolumesConfig;
-import io.lifeboat.app.observe.ObserveConfig;
+import io.lifeboat.app.observe.RunObserver;
 import io.lifeboat.repository.RepositoryInitializer;
 import io.lifeboat.store.file.FileObjectStore;
 import io.lifeboat.testing.EtcdServer;
@@ -53,7 +54,6 @@ class LifeboatLambdaIT {
             .withMapping(VolumesConfig.class)
             .withMapping(PruneConfig.class)
             .withMapping(TaskSchedules.class)
-            .withMapping(ObserveConfig.class)
             .withSources(
                 new PropertiesConfigSource(
                     Map.of(
@@ -84,7 +84,7 @@ class LifeboatLambdaIT {
                     config.getConfigMapping(VolumesConfig.class),
                     config.getConfigMapping(PruneConfig.class),
                     config.getConfigMapping(TaskSchedules.class),
-                    config.getConfigMapping(ObserveConfig.class)));
+                    new RunPath(RunObserver.none(), Clock.systemUTC())));
   }
 
   @AfterAll

@@ -2,6 +2,7 @@ package io.lifeboat.app.observe;
 
 import io.lifeboat.app.StartupFailure;
 import io.lifeboat.error.ExitCode;
+import io.lifeboat.export.ShardRun;
 import io.lifeboat.prune.Pruner;
 import io.lifeboat.repository.ClaimedRun;
 import io.lifeboat.repository.DataObject;
@@ -28,6 +29,12 @@ public final class RunReports {
       return failed(f.kind(), f.scope().toString(), f.failure(), took);
     }
     return skipped(result.kind(), result.scope().toString(), took, result.summary());
+  }
+
+  /** One report per namespace of an export shard's run, labelled with the shard when sharded. */
+  public static List<RunReport> export(ShardRun run, Duration took) {
+    String shard = run.shard().sharded() ? run.shard().toString() : null;
+    return run.results().stream().map(r -> claimed(r, took).withShard(shard)).toList();
   }
 
   /**
