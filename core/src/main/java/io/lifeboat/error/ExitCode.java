@@ -1,7 +1,7 @@
 package io.lifeboat.error;
 
 /**
- * The one table of process exit codes (DESIGN.md, "Exit codes"). Jobs, the CLI and the functions
+ * The one table of process exit codes (the README's "Exit codes"). Jobs, the CLI and the functions
  * map outcomes through this enum only; the HTTP status is what a Funqy function answers for the
  * same outcome.
  */

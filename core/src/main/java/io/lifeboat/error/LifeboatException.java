@@ -2,7 +2,7 @@ package io.lifeboat.error;
 
 /**
  * Root of every failure Lifeboat reports on purpose. Each subclass names what failed and carries
- * the exit code of DESIGN.md's table; messages quote the offending input and where it was looked
+ * the exit code of the README's table; messages quote the offending input and where it was looked
  * for.
  */
 public abstract class LifeboatException extends RuntimeException {

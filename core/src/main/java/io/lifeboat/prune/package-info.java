@@ -1,6 +1,6 @@
 /**
  * Prune: deletes the backups a kind's retention policy no longer keeps, and garbage, under the
- * prune lease of DESIGN.md's marker protocol (step 4). Plan, then execute: {@link
+ * prune lease of the marker protocol (docs/architecture.md, step 7). Plan, then execute: {@link
  * io.lifeboat.prune.PrunePlanner} decides from listings, {@link io.lifeboat.prune.PruneExecutor}
  * deletes, {@link io.lifeboat.prune.Pruner} ties them to the lease.
  *

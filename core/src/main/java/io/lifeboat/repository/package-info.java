@@ -1,6 +1,6 @@
 /**
- * The repository format and the marker protocol (DESIGN.md), on top of any {@link
- * io.lifeboat.store.ObjectStore}.
+ * The repository format and the marker protocol (docs/architecture.md, "Marker protocol as built"),
+ * on top of any {@link io.lifeboat.store.ObjectStore}.
  *
  * <p>{@link io.lifeboat.repository.RepositoryLayout} alone builds keys. A backup writes its data
  * objects under {@code data/<kind>/<scope>/<id>/}, then commits by creating {@code

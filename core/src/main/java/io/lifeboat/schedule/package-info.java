@@ -1,5 +1,5 @@
 /**
- * Which schedule slot a run belongs to (DESIGN.md, "The marker protocol", step 1).
+ * Which schedule slot a run belongs to (docs/architecture.md, "Marker protocol as built", step 1).
  *
  * <p>A scheduled run claims {@code claims/<kind>/<scope>/<slot>} so that at most one run ever works
  * for a slot. {@link io.lifeboat.schedule.RunTrigger#resolve} decides the slot: from the Kubernetes

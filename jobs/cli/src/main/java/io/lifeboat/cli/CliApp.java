@@ -11,7 +11,7 @@ import picocli.CommandLine.ParseResult;
 
 /**
  * Runs the picocli command tree: one duration syntax for every flag, a bare noun prints its verbs,
- * and every failure becomes one line and DESIGN.md's exit code ({@link UsageErrors}).
+ * and every failure becomes one line and its exit code (the README's table) ({@link UsageErrors}).
  */
 public class CliApp implements QuarkusApplication {
   @Inject CommandLine.IFactory factory;

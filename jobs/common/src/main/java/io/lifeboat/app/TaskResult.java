@@ -9,8 +9,8 @@ import java.util.List;
 /**
  * What a function answers for one task call: {@code status} is {@code done}, {@code skipped},
  * {@code partial} or {@code failed}; {@code exitCode} is the code the same run exits with as a Job;
- * {@code backups} the ids committed; {@code message} one line. The HTTP status follows DESIGN.md's
- * table ({@link #httpStatus()}).
+ * {@code backups} the ids committed; {@code message} one line. The HTTP status follows {@link
+ * ExitCode}'s table, as functions/README.md lists it ({@link #httpStatus()}).
  */
 public record TaskResult(String status, int exitCode, List<String> backups, String message) {
 
@@ -49,7 +49,7 @@ public record TaskResult(String status, int exitCode, List<String> backups, Stri
     return new TaskResult("failed", described.exitCode().code(), List.of(), described.message());
   }
 
-  /** DESIGN.md: 200 for done, skipped and partial; else the exit code's status. */
+  /** 200 for done, skipped and partial; else the exit code's status ({@link ExitCode}). */
   @JsonIgnore
   public int httpStatus() {
     return Arrays.stream(ExitCode.values())

@@ -7,7 +7,7 @@ import jakarta.inject.Inject;
 
 /**
  * Each task as a Funqy function ({@code POST /<name>}): request -> the same core call as the task's
- * CronJob -> result. Status as DESIGN.md's table; a non-200 answer is thrown as {@link
+ * CronJob -> result. Status as functions/README.md's table; a non-200 answer is thrown as {@link
  * TaskFailedException} and mapped by {@link FunctionStatuses}.
  */
 public class LifeboatFunctions {

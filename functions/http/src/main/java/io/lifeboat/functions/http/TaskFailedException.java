@@ -3,9 +3,9 @@ package io.lifeboat.functions.http;
 import io.lifeboat.app.TaskResult;
 
 /**
- * Thrown by a function whose result is not a 200 in DESIGN.md's table. Funqy answers any thrown
- * exception with 500 and no body; {@link FunctionStatuses} finds this one and answers the result
- * with its status instead. Carries no stack trace: the result says everything.
+ * Thrown by a function whose result is not a 200 in functions/README.md's status table. Funqy
+ * answers any thrown exception with 500 and no body; {@link FunctionStatuses} finds this one and
+ * answers the result with its status instead. Carries no stack trace: the result says everything.
  */
 public final class TaskFailedException extends RuntimeException {
   private final transient TaskResult result;
