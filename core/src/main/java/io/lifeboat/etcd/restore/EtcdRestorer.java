@@ -229,25 +229,18 @@ public final class EtcdRestorer {
     }
 
     EtcdRestoreReport build(String result, String message) {
-      return new EtcdRestoreReport(
-          restoreId,
-          ref.scope() + "/" + ref.id(),
-          runner,
-          started,
-          repository.clock().instant(),
-          tool.name(),
-          tool.version(),
-          plan.snapshotServerVersion(),
-          snapshot == null ? 0 : snapshot.size(),
-          snapshot == null ? null : snapshot.sha256(),
-          spec.dataDir().toAbsolutePath().toString(),
-          spec.name(),
-          arguments,
-          plan.bumpRevision(),
-          plan.bumpRevision() > 0,
-          new ArrayList<>(plan.warnings()),
-          result,
-          message);
+      return EtcdRestoreReport.builder(restoreId, ref.scope() + "/" + ref.id())
+          .run(runner, started, repository.clock().instant())
+          .tool(tool.name(), tool.version())
+          .snapshot(
+              plan.snapshotServerVersion(),
+              snapshot == null ? 0 : snapshot.size(),
+              snapshot == null ? null : snapshot.sha256())
+          .member(spec.dataDir().toAbsolutePath().toString(), spec.name(), arguments)
+          .bumpRevision(plan.bumpRevision())
+          .warnings(new ArrayList<>(plan.warnings()))
+          .result(result, message)
+          .build();
     }
 
     EtcdRestoreReport writeQuietly(String result, String message) {
