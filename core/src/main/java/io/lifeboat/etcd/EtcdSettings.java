@@ -65,6 +65,76 @@ public record EtcdSettings(
     }
   }
 
+  /**
+   * A builder for {@code endpoints}: member, TLS files and credentials stay unset (null) unless the
+   * configuration sets them; the timeouts are required.
+   */
+  public static Builder builder(List<URI> endpoints) {
+    return new Builder(endpoints);
+  }
+
+  /** Only what the configuration sets. */
+  public static final class Builder {
+    private final List<URI> endpoints;
+    private URI member;
+    private Path caFile;
+    private Path certFile;
+    private Path keyFile;
+    private String user;
+    private String password;
+    private Duration connectTimeout;
+    private Duration deadline;
+
+    private Builder(List<URI> endpoints) {
+      this.endpoints = endpoints;
+    }
+
+    public Builder member(URI value) {
+      member = value;
+      return this;
+    }
+
+    public Builder caFile(Path value) {
+      caFile = value;
+      return this;
+    }
+
+    public Builder certFile(Path value) {
+      certFile = value;
+      return this;
+    }
+
+    public Builder keyFile(Path value) {
+      keyFile = value;
+      return this;
+    }
+
+    public Builder user(String value) {
+      user = value;
+      return this;
+    }
+
+    public Builder password(String value) {
+      password = value;
+      return this;
+    }
+
+    public Builder connectTimeout(Duration value) {
+      connectTimeout = value;
+      return this;
+    }
+
+    public Builder deadline(Duration value) {
+      deadline = value;
+      return this;
+    }
+
+    public EtcdSettings build() {
+      return new EtcdSettings(
+          endpoints, member, caFile, certFile, keyFile, user, password, connectTimeout, deadline);
+    }
+  }
+
   public boolean tls() {
     return caFile != null || certFile != null;
   }

@@ -51,6 +51,61 @@ public record LocationSettings(
     return new LocationSettings(uri, null, null, false, null, null, 0);
   }
 
+  /** A builder for {@code uri}: each S3 setting left unset keeps the default this record owns. */
+  public static Builder builder(String uri) {
+    return new Builder(uri);
+  }
+
+  /** Only what the configuration sets; the defaults stay here, in the record. */
+  public static final class Builder {
+    private final String uri;
+    private String s3Endpoint;
+    private String s3Region;
+    private boolean s3PathStyle;
+    private String s3AccessKeyId;
+    private String s3SecretAccessKey;
+    private int s3PartSize;
+
+    private Builder(String uri) {
+      this.uri = uri;
+    }
+
+    public Builder s3Endpoint(String value) {
+      s3Endpoint = value;
+      return this;
+    }
+
+    public Builder s3Region(String value) {
+      s3Region = value;
+      return this;
+    }
+
+    public Builder s3PathStyle(boolean value) {
+      s3PathStyle = value;
+      return this;
+    }
+
+    public Builder s3AccessKeyId(String value) {
+      s3AccessKeyId = value;
+      return this;
+    }
+
+    public Builder s3SecretAccessKey(String value) {
+      s3SecretAccessKey = value;
+      return this;
+    }
+
+    public Builder s3PartSize(int value) {
+      s3PartSize = value;
+      return this;
+    }
+
+    public LocationSettings build() {
+      return new LocationSettings(
+          uri, s3Endpoint, s3Region, s3PathStyle, s3AccessKeyId, s3SecretAccessKey, s3PartSize);
+    }
+  }
+
   /** True when both static keys are set; otherwise the default credential chain applies. */
   public boolean hasStaticCredentials() {
     return s3AccessKeyId != null

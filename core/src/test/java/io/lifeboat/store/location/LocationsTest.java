@@ -76,6 +76,19 @@ class LocationsTest {
   }
 
   @Test
+  void aBuilderSetsOnlyWhatItIsGivenAndTheRecordKeepsEveryOtherDefault() {
+    LocationSettings settings =
+        LocationSettings.builder("s3://b").s3Endpoint("http://127.0.0.1:9000").build();
+
+    assertThat(settings)
+        .isEqualTo(
+            new LocationSettings("s3://b", "http://127.0.0.1:9000", null, false, null, null, 0));
+    assertThat(settings.s3Region()).isEqualTo(LocationSettings.DEFAULT_REGION);
+    assertThat(settings.s3PartSize()).isEqualTo(S3ObjectStore.DEFAULT_PART_SIZE);
+    assertThat(settings.hasStaticCredentials()).isFalse();
+  }
+
+  @Test
   void aPartSizeBelowFiveMebibytesIsInvalidConfiguration() {
     assertThatThrownBy(() -> new LocationSettings("s3://b", null, null, false, null, null, 1000))
         .isInstanceOf(InvalidConfigurationException.class)

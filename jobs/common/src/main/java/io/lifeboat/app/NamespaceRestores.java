@@ -30,23 +30,24 @@ public final class NamespaceRestores {
   private NamespaceRestores() {}
 
   public static RestoreSettings settings(NamespaceRestoreConfig restore, LifeboatConfig config) {
-    return new RestoreSettings.Builder()
-        .namespace(restore.namespace().orElse(null))
-        .backup(restore.backup())
-        .mapping(restore.namespaceMapping().orElse(List.of()))
-        .existing(restore.existing())
-        .includeResources(restore.includeResources().orElse(List.of()))
-        .excludeResources(restore.excludeResources().orElse(List.of()))
-        .selectors(restore.selector().orElse(List.of()))
-        .modifiers(restore.resourceModifiers().orElse(null))
-        .preserveNodePorts(restore.preserveNodePorts())
-        .crdTimeout(restore.crdTimeout())
-        .deleteTimeout(restore.deleteTimeout())
-        .parallelism(restore.parallelism())
-        .identity(config.age().identityFile().orElse(null))
-        .volumesBackup(restore.volumesBackup())
-        .volumesWindow(restore.volumesWindow())
-        .build();
+    RestoreSettings.Builder settings =
+        new RestoreSettings.Builder()
+            .backup(restore.backup())
+            .mapping(restore.namespaceMapping().orElse(List.of()))
+            .existing(restore.existing())
+            .includeResources(restore.includeResources().orElse(List.of()))
+            .excludeResources(restore.excludeResources().orElse(List.of()))
+            .selectors(restore.selector().orElse(List.of()))
+            .preserveNodePorts(restore.preserveNodePorts())
+            .crdTimeout(restore.crdTimeout())
+            .deleteTimeout(restore.deleteTimeout())
+            .parallelism(restore.parallelism())
+            .volumesBackup(restore.volumesBackup())
+            .volumesWindow(restore.volumesWindow());
+    restore.namespace().ifPresent(settings::namespace);
+    restore.resourceModifiers().ifPresent(settings::modifiers);
+    config.age().identityFile().ifPresent(settings::identity);
+    return settings.build();
   }
 
   /** {@code lifeboat.restore.max-object-size}, {@code max-objects}, {@code max-archive-size}. */

@@ -9,16 +9,18 @@ import io.lifeboat.store.location.Locations;
 public final class Stores {
   private Stores() {}
 
+  /** The configured location; what {@code lifeboat.s3.*} leaves unset keeps the core default. */
   public static LocationSettings settings(LifeboatConfig config) {
     LifeboatConfig.S3 s3 = config.s3();
-    return new LocationSettings(
-        config.location(),
-        s3.endpoint().orElse(null),
-        s3.region(),
-        s3.pathStyle(),
-        s3.accessKeyId().orElse(null),
-        s3.secretAccessKey().orElse(null),
-        s3.partSize());
+    LocationSettings.Builder settings =
+        LocationSettings.builder(config.location())
+            .s3Region(s3.region())
+            .s3PathStyle(s3.pathStyle())
+            .s3PartSize(s3.partSize());
+    s3.endpoint().ifPresent(settings::s3Endpoint);
+    s3.accessKeyId().ifPresent(settings::s3AccessKeyId);
+    s3.secretAccessKey().ifPresent(settings::s3SecretAccessKey);
+    return settings.build();
   }
 
   public static ObjectStore open(LifeboatConfig config) {

@@ -35,20 +35,22 @@ public final class Tasks {
   }
 
   public static EtcdSettings etcdSettings(EtcdConfig etcd) {
-    return new EtcdSettings(
-        etcd.endpoints()
-            .orElseThrow(
-                () ->
-                    new InvalidConfigurationException(
-                        "lifeboat.etcd.endpoints is required (e.g. https://127.0.0.1:2379)")),
-        etcd.member().orElse(null),
-        etcd.caFile().orElse(null),
-        etcd.certFile().orElse(null),
-        etcd.keyFile().orElse(null),
-        etcd.user().orElse(null),
-        etcd.password().orElse(null),
-        etcd.connectTimeout(),
-        etcd.deadline());
+    EtcdSettings.Builder settings =
+        EtcdSettings.builder(
+                etcd.endpoints()
+                    .orElseThrow(
+                        () ->
+                            new InvalidConfigurationException(
+                                "lifeboat.etcd.endpoints is required (e.g. https://127.0.0.1:2379)")))
+            .connectTimeout(etcd.connectTimeout())
+            .deadline(etcd.deadline());
+    etcd.member().ifPresent(settings::member);
+    etcd.caFile().ifPresent(settings::caFile);
+    etcd.certFile().ifPresent(settings::certFile);
+    etcd.keyFile().ifPresent(settings::keyFile);
+    etcd.user().ifPresent(settings::user);
+    etcd.password().ifPresent(settings::password);
+    return settings.build();
   }
 
   /**
