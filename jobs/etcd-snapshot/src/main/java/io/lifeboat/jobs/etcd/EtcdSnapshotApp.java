@@ -1,6 +1,5 @@
 package io.lifeboat.jobs.etcd;
 
-import io.fabric8.kubernetes.client.KubernetesClient;
 import io.lifeboat.app.EtcdConfig;
 import io.lifeboat.app.Launcher;
 import io.lifeboat.app.LifeboatConfig;
@@ -13,7 +12,6 @@ import io.lifeboat.repository.ClaimedRun;
 import io.lifeboat.repository.Kind;
 import io.lifeboat.store.ObjectStore;
 import io.quarkus.runtime.QuarkusApplication;
-import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Duration;
@@ -30,14 +28,13 @@ public class EtcdSnapshotApp implements QuarkusApplication {
   @Inject LifeboatConfig config;
   @Inject EtcdConfig etcd;
   @Inject ObserveConfig observe;
-  @Inject Instance<KubernetesClient> kubernetes;
 
   @Override
   public int run(String... args) {
     Clock clock = Clock.systemUTC();
     Instant start = clock.instant();
     String cluster = config.cluster().orElse("unknown");
-    RunObserver observer = RunObserver.from(observe, System.getenv(), kubernetes::get);
+    RunObserver observer = RunObserver.metricsOnly(observe);
     try (ObjectStore store = Stores.openForBackup(config)) {
       var trigger = Tasks.trigger(config, clock);
       LOG.infof(
