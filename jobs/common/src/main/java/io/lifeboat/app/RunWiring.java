@@ -11,13 +11,17 @@ import java.time.Clock;
 /**
  * The process's one {@link RunPath}, which every job app and function runs through: the one place
  * its {@link RunObserver} (the Pushgateway, the pod's Events) is built. The client is only asked
- * for when the process runs in a pod, so a package without one (the Lambda) reports metrics only.
+ * for when the process runs in a pod. A package without a Kubernetes client bean (the etcd job,
+ * whose pod mounts no service-account token; the Lambda) reports metrics only.
  */
 public class RunWiring {
   @Produces
   @Singleton
   RunPath runPath(ObserveConfig observe, Instance<KubernetesClient> kubernetes) {
-    return new RunPath(
-        RunObserver.from(observe, System.getenv(), kubernetes::get), Clock.systemUTC());
+    RunObserver observer =
+        kubernetes.isResolvable()
+            ? RunObserver.from(observe, System.getenv(), kubernetes::get)
+            : RunObserver.metricsOnly(observe);
+    return new RunPath(observer, Clock.systemUTC());
   }
 }

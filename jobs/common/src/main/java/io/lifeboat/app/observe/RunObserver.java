@@ -38,17 +38,30 @@ public final class RunObserver {
   }
 
   /**
+   * Metrics when a Pushgateway is configured, no Events: for the etcd snapshot and delta job, whose
+   * pod mounts no service-account token (it runs beside etcd's client certificates and needs
+   * nothing from the API server), so it carries no Kubernetes client at all (which also keeps its
+   * native executable small).
+   */
+  public static RunObserver metricsOnly(ObserveConfig config) {
+    return new RunObserver(pushgateway(config), Optional.empty(), Clock.systemUTC());
+  }
+
+  private static Optional<Pushgateway> pushgateway(ObserveConfig config) {
+    return config
+        .metrics()
+        .pushgatewayUrl()
+        .map(url -> new Pushgateway(url, config.metrics().pushTimeout()));
+  }
+
+  /**
    * Metrics when a Pushgateway is configured; Events when running in a pod ({@code
    * KUBERNETES_SERVICE_HOST} set and the pod's name and namespace known). The client is only asked
    * for then.
    */
   public static RunObserver from(
       ObserveConfig config, Map<String, String> env, Supplier<KubernetesClient> client) {
-    Optional<Pushgateway> metrics =
-        config
-            .metrics()
-            .pushgatewayUrl()
-            .map(url -> new Pushgateway(url, config.metrics().pushTimeout()));
+    Optional<Pushgateway> metrics = pushgateway(config);
     Optional<String> pod = config.podName().or(() -> Optional.ofNullable(env.get("HOSTNAME")));
     Optional<String> namespace = config.podNamespace().or(RunObserver::serviceAccountNamespace);
     Optional<PodEvents> events = Optional.empty();

@@ -94,6 +94,21 @@ class PodEventsTest {
     assertThat(events().get(0).getType()).isEqualTo("Warning");
   }
 
+  @Test
+  void theEtcdJobsMetricsOnlyObserverRecordsNoEventEvenInsideKubernetes() {
+    RunObserver inside =
+        RunObserver.from(
+            config(Optional.of("lifeboat")),
+            Map.of("HOSTNAME", "p", "KUBERNETES_SERVICE_HOST", "10.96.0.1"),
+            () -> cluster.client);
+    inside.observe(report(RunReport.Outcome.DONE, ExitCode.OK, "from a pod with a client"));
+
+    RunObserver.metricsOnly(config(Optional.of("lifeboat")))
+        .observe(report(RunReport.Outcome.FAILED, ExitCode.SOURCE_UNAVAILABLE, "etcd job"));
+
+    assertThat(events()).extracting(Event::getMessage).containsExactly("from a pod with a client");
+  }
+
   static ObserveConfig config(Optional<String> namespace) {
     return new ObserveConfig() {
       @Override
