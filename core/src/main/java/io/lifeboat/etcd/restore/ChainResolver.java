@@ -13,9 +13,11 @@ import io.lifeboat.repository.Repository;
 import io.lifeboat.repository.Scope;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Finds the chain for a point-in-time restore with full read rights: both etcd catalogs are listed
@@ -45,6 +47,33 @@ final class ChainResolver {
         listed.deltas(),
         listed.valid(),
         listed.written());
+  }
+
+  /**
+   * For the drill: the chain ending at {@code backup} when it is a delta, or, for {@code latest},
+   * when the newest valid etcd backup (by id) is a delta; empty when it is a full snapshot. A
+   * broken walk back throws {@link io.lifeboat.error.IntegrityException} naming the link: the
+   * newest backup is drilled as it is, never a valid older one in its place.
+   */
+  Optional<DeltaChain> chainToDrill(Scope scope, String backup) {
+    Listed listed = list(scope);
+    Manifest tip;
+    if ("latest".equals(backup)) {
+      Comparator<Manifest> byId = Comparator.comparing(m -> m.ref().id());
+      Optional<Manifest> newestDelta = listed.deltas().stream().max(byId);
+      Optional<Manifest> newestFull =
+          listed.valid().values().stream().filter(m -> m.kind() == Kind.ETCD).max(byId);
+      if (newestDelta.isEmpty()
+          || newestFull.isPresent() && byId.compare(newestFull.get(), newestDelta.get()) > 0) {
+        return Optional.empty();
+      }
+      tip = newestDelta.get();
+    } else {
+      tip = chosen(scope, backup, listed.valid());
+    }
+    return tip.kind() == Kind.ETCD_DELTA
+        ? Optional.of(DeltaChain.backFrom(tip, listed.valid()))
+        : Optional.empty();
   }
 
   private record Listed(
