@@ -84,7 +84,7 @@ public final class RestoreDrill {
           chain == null ? "etcd integrity hash" : "SHA-256",
           snapshotSha256,
           tool,
-          io.lifeboat.text.Count.of(keys, "key"),
+          Count.of(keys, "key"),
           revision,
           hashKv,
           took.toMillis() / 1000.0);
