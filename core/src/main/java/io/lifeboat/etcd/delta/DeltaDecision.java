@@ -1,5 +1,6 @@
 package io.lifeboat.etcd.delta;
 
+import io.lifeboat.text.Count;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.LongPredicate;
@@ -57,8 +58,8 @@ public final class DeltaDecision {
       return "the chain of "
           + base.root()
           + " has "
-          + base.chainLength()
-          + " deltas (lifeboat.etcd.delta.max-chain="
+          + Count.of(base.chainLength(), "delta")
+          + " (lifeboat.etcd.delta.max-chain="
           + settings.maxChain()
           + ")";
     }

@@ -11,6 +11,7 @@ import io.lifeboat.repository.PendingBackup;
 import io.lifeboat.store.ObjectWriter;
 import io.lifeboat.store.StoredObject;
 import io.lifeboat.store.WriteFailures;
+import io.lifeboat.text.Count;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.time.Clock;
@@ -105,17 +106,17 @@ final class DeltaRun {
     DataObject object = manifest.objects().get(0);
     Duration took = Duration.between(manifest.startedAt(), manifest.completedAt());
     return String.format(
-        "etcd delta %s/%s: revisions %d..%d, %d events, %d bytes stored in %.1f s, on %s %s (chain of %s: %d deltas)",
+        "etcd delta %s/%s: revisions %d..%d, %s, %d bytes stored in %.1f s, on %s %s (chain of %s: %s)",
         manifest.scope(),
         manifest.id(),
         source.fromRevision(),
         source.toRevision(),
-        source.events(),
+        Count.of(source.events(), "event"),
         object.size(),
         took.toMillis() / 1000.0,
         source.baseKind(),
         source.base(),
         source.root(),
-        source.chainLength());
+        Count.of(source.chainLength(), "delta"));
   }
 }

@@ -1,6 +1,7 @@
 package io.lifeboat.etcd.restore;
 
 import io.lifeboat.error.InvalidConfigurationException;
+import io.lifeboat.etcd.delta.ChainAtTime;
 import io.lifeboat.etcd.delta.DeltaChain;
 import io.lifeboat.repository.BackupId;
 import io.lifeboat.repository.BackupRef;
@@ -14,6 +15,7 @@ import io.lifeboat.repository.Repository;
 import io.lifeboat.repository.RepositoryLayout;
 import io.lifeboat.repository.Scope;
 import io.lifeboat.store.Condition;
+import io.lifeboat.text.Count;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -66,7 +68,19 @@ public final class EtcdRestorer {
       long bumpRevision,
       Path workDir,
       DownloadProgress progress,
-      ToRevision toRevision) {
+      ToRevision toRevision,
+      ToTime toTime) {
+
+    public Request(
+        ClusterName cluster,
+        String backup,
+        RestoreSpec spec,
+        long bumpRevision,
+        Path workDir,
+        DownloadProgress progress,
+        ToRevision toRevision) {
+      this(cluster, backup, spec, bumpRevision, workDir, progress, toRevision, null);
+    }
 
     public Request(
         ClusterName cluster,
@@ -75,7 +89,7 @@ public final class EtcdRestorer {
         long bumpRevision,
         Path workDir,
         DownloadProgress progress) {
-      this(cluster, backup, spec, bumpRevision, workDir, progress, null);
+      this(cluster, backup, spec, bumpRevision, workDir, progress, null, null);
     }
 
     public Request {
@@ -84,6 +98,10 @@ public final class EtcdRestorer {
             "--bump-revision must be >= 0 (0 opts out), was " + bumpRevision);
       }
       progress = progress == null ? DownloadProgress.NONE : progress;
+      if (toRevision != null && toTime != null) {
+        throw new InvalidConfigurationException(
+            "--to-time and --to-revision name the same thing two ways: give one of them");
+      }
     }
   }
 
@@ -92,14 +110,10 @@ public final class EtcdRestorer {
     Path dataDir = request.spec().dataDir().toAbsolutePath();
     StagedDataDir.requireEmpty(dataDir);
     Scope scope = Scope.cluster(request.cluster());
-    DeltaChain chain =
-        request.toRevision() == null
-            ? null
-            : new ChainResolver(repository)
-                .resolve(scope, request.backup(), request.toRevision().revision());
-    BackupRef ref =
-        chain == null ? repository.resolve(Kind.ETCD, scope, request.backup()) : chain.root().ref();
-    Manifest manifest = chain == null ? repository.manifest(ref) : chain.root();
+    Chosen chosen = choose(scope, request);
+    DeltaChain chain = chosen.chain();
+    Manifest manifest = chosen.manifest();
+    BackupRef ref = manifest.ref();
     RestoreSpec spec = request.spec().withDefaultToken(ref.id().toString());
     RestorePlan plan = RestorePlan.of(tool, manifest, request.bumpRevision());
     plan.warnings().forEach(LOG::warn);
@@ -115,7 +129,8 @@ public final class EtcdRestorer {
       LOG.infof("etcd restore %s: %s into %s with %s", restoreId, ref, dataDir, tool);
       Report report = new Report(restoreId, ref, started, spec, plan);
       try {
-        restoreInto(manifest, chain, spec, plan, request, report);
+        report.note = chosen.note();
+        restoreInto(chosen, spec, plan, request, report);
       } catch (RuntimeException e) {
         report.writeQuietly(EtcdRestoreReport.FAILED, e.getMessage());
         throw e;
@@ -123,8 +138,34 @@ public final class EtcdRestorer {
       // The data dir is restored: a report that cannot be stored is logged, not a failed restore.
       return report.writeQuietly(
           EtcdRestoreReport.RESTORED,
-          "restored into " + dataDir + (report.replayed == null ? "" : ", " + report.replayed));
+          "restored into "
+              + dataDir
+              + (report.note == null ? "" : ", " + report.note)
+              + (report.replayed == null ? "" : ", " + report.replayed));
     }
+  }
+
+  /** What to restore: a full snapshot as it is, or a chain replayed to a revision. */
+  private record Chosen(Manifest manifest, DeltaChain chain, ToRevision replayTo, String note) {}
+
+  private Chosen choose(Scope scope, Request request) {
+    if (request.toTime() != null) {
+      Instant time = request.toTime().time();
+      ChainAtTime at = new ChainResolver(repository).resolveAt(scope, request.backup(), time);
+      String note = at.describe(time);
+      LOG.info("etcd restore " + note);
+      return at.full()
+          ? new Chosen(at.chain().root(), null, null, note)
+          : new Chosen(at.chain().root(), at.chain(), request.toTime().at(at.revision()), note);
+    }
+    if (request.toRevision() != null) {
+      DeltaChain chain =
+          new ChainResolver(repository)
+              .resolve(scope, request.backup(), request.toRevision().revision());
+      return new Chosen(chain.root(), chain, request.toRevision(), null);
+    }
+    BackupRef ref = repository.resolve(Kind.ETCD, scope, request.backup());
+    return new Chosen(repository.manifest(ref), null, null, null);
   }
 
   private static List<String> chainKeys(DeltaChain chain) {
@@ -135,12 +176,7 @@ public final class EtcdRestorer {
   }
 
   private void restoreInto(
-      Manifest manifest,
-      DeltaChain chain,
-      RestoreSpec spec,
-      RestorePlan plan,
-      Request request,
-      Report report) {
+      Chosen chosen, RestoreSpec spec, RestorePlan plan, Request request, Report report) {
     Path dataDir = spec.dataDir().toAbsolutePath();
     Path workDir = request.workDir() != null ? request.workDir() : dataDir.getParent();
     Path work = null;
@@ -148,13 +184,13 @@ public final class EtcdRestorer {
       Files.createDirectories(workDir);
       work = Files.createTempDirectory(workDir, ".lifeboat-restore-");
       Path file;
-      if (chain == null) {
+      if (chosen.chain() == null) {
         SnapshotDownloader.Downloaded snapshot =
-            downloader.download(manifest, work.resolve("snapshot.db"), request.progress());
+            downloader.download(chosen.manifest(), work.resolve("snapshot.db"), request.progress());
         report.snapshot = snapshot;
         file = snapshot.file();
       } else {
-        file = pointInTime(chain, request, work, report);
+        file = pointInTime(chosen, request, work, report);
       }
       Path staged = work.resolve("data");
       RestoreTool.Run run = tool.restore(file, spec, staged, plan.bumpRevision());
@@ -172,9 +208,10 @@ public final class EtcdRestorer {
     }
   }
 
-  private Path pointInTime(DeltaChain chain, Request request, Path work, Report report)
+  private Path pointInTime(Chosen chosen, Request request, Path work, Report report)
       throws IOException {
-    ToRevision target = request.toRevision();
+    DeltaChain chain = chosen.chain();
+    ToRevision target = chosen.replayTo();
     PointInTime.Built built =
         new PointInTime(
                 repository,
@@ -187,17 +224,17 @@ public final class EtcdRestorer {
             .build(chain, target.revision(), work, request.progress());
     report.replayed =
         String.format(
-            "at revision %d: base %s (its own revision %d) + %d deltas, %d events replayed%s",
+            "at revision %d: base %s (its own revision %d) + %s, %s replayed%s",
             built.revision(),
             chain.root().id(),
             built.baseRevision(),
-            built.deltas(),
-            built.events(),
+            Count.of(built.deltas(), "delta"),
+            Count.of(built.events(), "event"),
             built.withoutLease() == 0
                 ? ""
                 : ", "
-                    + built.withoutLease()
-                    + " keys without their lease (granted after the base)");
+                    + Count.of(built.withoutLease(), "key")
+                    + " without their lease (granted after the base)");
     LOG.info("etcd point-in-time snapshot " + report.replayed);
     return built.snapshot();
   }
@@ -218,6 +255,7 @@ public final class EtcdRestorer {
     private final RestorePlan plan;
     SnapshotDownloader.Downloaded snapshot;
     String replayed;
+    String note;
     List<String> arguments = List.of();
 
     Report(String restoreId, BackupRef ref, Instant started, RestoreSpec spec, RestorePlan plan) {

@@ -43,6 +43,7 @@ final class PointInTime {
   private final String etcdPath;
   private final Path etcdBinary;
   private final Duration startTimeout;
+  private boolean checkPrevious;
 
   PointInTime(
       Repository repository,
@@ -61,9 +62,16 @@ final class PointInTime {
     this.startTimeout = startTimeout;
   }
 
+  /** As the drill replays: every event's previous value checked ({@link DeltaReplay}). */
+  PointInTime checkingPrevious() {
+    checkPrevious = true;
+    return this;
+  }
+
   /** The snapshot built, and how: the base's own revision, deltas read, events replayed. */
   record Built(
       Path snapshot,
+      String sha256,
       long baseRevision,
       long revision,
       int deltas,
@@ -100,7 +108,7 @@ final class PointInTime {
                 work,
                 startTimeout);
         Client client = Client.builder().endpoints(server.endpoint()).build();
-        DeltaReplay replay = new DeltaReplay(client)) {
+        DeltaReplay replay = new DeltaReplay(client, checkPrevious)) {
       long own = revisionOf(client);
       if (revision < own) {
         throw new NotFoundException(
@@ -120,8 +128,9 @@ final class PointInTime {
         }
       }
       Path snapshot = work.resolve("point-in-time.db");
-      save(client, snapshot);
-      return new Built(snapshot, own, revision, read, replay.applied(), replay.withoutLease());
+      String sha256 = save(client, snapshot);
+      return new Built(
+          snapshot, sha256, own, revision, read, replay.applied(), replay.withoutLease());
     }
   }
 
@@ -151,7 +160,7 @@ final class PointInTime {
                 events -> {
                   long at = events.get(0).revision();
                   if (at > after && at <= upTo) {
-                    replay.apply(events);
+                    replay.apply(events, key);
                   }
                 });
         counted.transferTo(OutputStream.nullOutputStream());
@@ -197,8 +206,10 @@ final class PointInTime {
     }
   }
 
-  private static void save(Client client, Path snapshot) throws IOException {
+  /** Saves the throwaway etcd's snapshot, checks etcd's own hash in it, returns its SHA-256. */
+  private static String save(Client client, Path snapshot) throws IOException {
     SnapshotVerifier verifier = new SnapshotVerifier();
+    MessageDigest digest = sha256();
     try (OutputStream file = Files.newOutputStream(snapshot)) {
       OutputStream verified =
           new java.io.FilterOutputStream(file) {
@@ -210,6 +221,7 @@ final class PointInTime {
             @Override
             public void write(byte[] b, int off, int len) throws IOException {
               verifier.update(b, off, len);
+              digest.update(b, off, len);
               out.write(b, off, len);
             }
           };
@@ -221,6 +233,7 @@ final class PointInTime {
       throw new IllegalStateException("interrupted", e);
     }
     verifier.verify(snapshot.toString());
+    return HexFormat.of().formatHex(digest.digest());
   }
 
   private static MessageDigest sha256() {

@@ -6,6 +6,7 @@ import io.lifeboat.etcd.restore.EtcdRestoreReport;
 import io.lifeboat.etcd.restore.EtcdRestorer;
 import io.lifeboat.etcd.restore.RestoreSpec;
 import io.lifeboat.etcd.restore.ToRevision;
+import io.lifeboat.etcd.restore.ToTime;
 import io.lifeboat.store.ObjectStore;
 import jakarta.inject.Inject;
 import java.nio.file.Path;
@@ -86,6 +87,15 @@ class EtcdRestoreCommand implements Callable<Integer> {
   Long toRevision;
 
   @Option(
+      names = "--to-time",
+      paramLabel = "RFC3339",
+      description =
+          "point-in-time: the newest delta (or full snapshot) whose run the store proves read its"
+              + " revision at or before this instant, e.g. 2026-11-30T16:05:00Z (by the store's"
+              + " LastModified; precision: one delta run). Not with --to-revision")
+  String toTime;
+
+  @Option(
       names = "--etcd-binary",
       paramLabel = "FILE",
       description = "the etcd server that replays the deltas, on 127.0.0.1 (default: etcd on PATH)")
@@ -96,6 +106,11 @@ class EtcdRestoreCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     Clock clock = Clock.systemUTC();
+    Path binary = etcdBinary == null ? null : etcdBinary.toAbsolutePath();
+    ToTime time =
+        toTime == null
+            ? null
+            : new ToTime(ToTime.parse(toTime), EtcdRestoreTasks.path(), binary, null);
     RestoreSpec spec =
         new RestoreSpec(
             dataDir, name, initialCluster, initialAdvertisePeerUrls, initialClusterToken);
@@ -112,11 +127,8 @@ class EtcdRestoreCommand implements Callable<Integer> {
                       TerminalProgress.forConsole("downloading"),
                       toRevision == null
                           ? null
-                          : new ToRevision(
-                              toRevision,
-                              EtcdRestoreTasks.path(),
-                              etcdBinary == null ? null : etcdBinary.toAbsolutePath(),
-                              null)));
+                          : new ToRevision(toRevision, EtcdRestoreTasks.path(), binary, null),
+                      time));
       System.out.printf(
           "restored %s into %s as member %s with %s %s (%s); report %s%n%s",
           report.backup(),
@@ -128,7 +140,7 @@ class EtcdRestoreCommand implements Callable<Integer> {
               ? "revision bumped by " + report.bumpRevision() + ", marked compacted"
               : "revision not bumped",
           report.restoreId(),
-          toRevision == null ? "" : report.message() + System.lineSeparator());
+          toRevision == null && time == null ? "" : report.message() + System.lineSeparator());
       return 0;
     }
   }

@@ -20,12 +20,18 @@ import picocli.CommandLine.Parameters;
     description =
         "The restore drill: download a backup checking every hash, restore it into a scratch dir,"
             + " boot a throwaway etcd on 127.0.0.1 and report its key count, revision and hashkv."
+            + " When BACKUP is a delta, or latest and the newest etcd backup is a delta, the whole"
+            + " chain is drilled: its full snapshot and every delta verified and replayed to its"
+            + " last revision, each event checked against the state before it."
             + " Exit 6 on any integrity failure.")
 class VerifyCommand implements Callable<Integer> {
   @Mixin LocationOptions location;
   @Mixin ReadOptions read;
 
-  @Parameters(index = "0", paramLabel = "BACKUP", description = "backup id or 'latest'")
+  @Parameters(
+      index = "0",
+      paramLabel = "BACKUP",
+      description = "backup id (a full snapshot or a delta) or 'latest'")
   String backup;
 
   @Option(names = "--kind", defaultValue = "etcd", description = "backup kind (only etcd so far)")

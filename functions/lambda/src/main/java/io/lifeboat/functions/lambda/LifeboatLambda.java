@@ -30,6 +30,7 @@ public class LifeboatLambda implements RequestHandler<LambdaRequest, TaskResult>
     TaskResult result =
         switch (String.valueOf(event.task())) {
           case "etcdSnapshot" -> runs.etcdSnapshot(event.slot());
+          case "etcdDelta" -> runs.etcdDelta(event.slot());
           case "prune" -> runs.prune(event.dryRun());
           case "list" -> runs.list(event.kind(), event.scope());
           case "namespaceExport", "volumeSnapshot" ->
@@ -42,7 +43,9 @@ public class LifeboatLambda implements RequestHandler<LambdaRequest, TaskResult>
           default ->
               TaskResult.failed(
                   new InvalidConfigurationException(
-                      "task must be etcdSnapshot, prune or list, was '" + event.task() + "'"));
+                      "task must be etcdSnapshot, etcdDelta, prune or list, was '"
+                          + event.task()
+                          + "'"));
         };
     if (result.httpStatus() != 200) {
       throw new TaskFailed(result);

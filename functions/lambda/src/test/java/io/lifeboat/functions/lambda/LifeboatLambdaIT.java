@@ -43,6 +43,11 @@ class LifeboatLambdaIT {
     etcd = EtcdServer.start(dir.resolve("etcd"));
     etcd.fill("/registry/configmaps/default/cm-", 50, 256);
     repo = dir.resolve("repo");
+    handler = handler(repo);
+  }
+
+  /** A handler on its own repository, as the Lambda runtime builds it. */
+  static LifeboatLambda handler(Path repo) throws Exception {
     FileObjectStore.createRoot(repo).close();
     new RepositoryInitializer(new FileObjectStore(repo), Clock.systemUTC()).init(Set.of());
     SmallRyeConfig config =
@@ -74,17 +79,16 @@ class LifeboatLambdaIT {
                     "test",
                     500))
             .build();
-    handler =
-        new LifeboatLambda(
-            new Wiring()
-                .runs(
-                    config.getConfigMapping(LifeboatConfig.class),
-                    config.getConfigMapping(EtcdConfig.class),
-                    config.getConfigMapping(ExportConfig.class),
-                    config.getConfigMapping(VolumesConfig.class),
-                    config.getConfigMapping(PruneConfig.class),
-                    config.getConfigMapping(TaskSchedules.class),
-                    new RunPath(RunObserver.none(), Clock.systemUTC())));
+    return new LifeboatLambda(
+        new Wiring()
+            .runs(
+                config.getConfigMapping(LifeboatConfig.class),
+                config.getConfigMapping(EtcdConfig.class),
+                config.getConfigMapping(ExportConfig.class),
+                config.getConfigMapping(VolumesConfig.class),
+                config.getConfigMapping(PruneConfig.class),
+                config.getConfigMapping(TaskSchedules.class),
+                new RunPath(RunObserver.none(), Clock.systemUTC())));
   }
 
   @AfterAll
@@ -106,8 +110,37 @@ class LifeboatLambdaIT {
     assertThat(catalogEntries()).isEqualTo(before + 1);
   }
 
+  @Test
+  void aDeltaAfterASnapshotCommitsAnEtcdDeltaOnItAndARetryOfItsSlotIsSkipped() throws Exception {
+    // its own repository: the prune test's expectations count the full snapshots of `repo`
+    Path deltaRepo = dir.resolve("delta-repo");
+    LifeboatLambda handler = handler(deltaRepo);
+    TaskResult full =
+        handler.handleRequest(
+            new LambdaRequest("etcdSnapshot", RecentSlots.rfc3339(8), null, null, null), null);
+    assertThat(full.status()).isEqualTo("done");
+    etcd.fill("/registry/configmaps/default/after-", 5, 64);
+    long before = catalogEntries(deltaRepo, "etcd-delta/prod");
+    var event = new LambdaRequest("etcdDelta", RecentSlots.rfc3339(7), null, null, null);
+
+    TaskResult delta = handler.handleRequest(event, null);
+    TaskResult retry = handler.handleRequest(event, null);
+
+    assertThat(delta.status()).as(delta.message()).isEqualTo("done");
+    assertThat(delta.backups()).hasSize(1);
+    assertThat(retry.status()).isEqualTo("skipped");
+    assertThat(catalogEntries(deltaRepo, "etcd-delta/prod")).isEqualTo(before + 1);
+    assertThat(deltaRepo.resolve("claims/etcd-delta/prod/" + RecentSlots.key(7))).exists();
+    assertThat(deltaRepo.resolve("catalog/etcd-delta/prod/" + delta.backups().get(0) + ".json"))
+        .exists();
+  }
+
   static long catalogEntries() throws Exception {
-    Path catalog = repo.resolve("catalog/etcd/prod");
+    return catalogEntries(repo, "etcd/prod");
+  }
+
+  static long catalogEntries(Path repo, String kindAndScope) throws Exception {
+    Path catalog = repo.resolve("catalog/" + kindAndScope);
     if (!Files.isDirectory(catalog)) {
       return 0;
     }
