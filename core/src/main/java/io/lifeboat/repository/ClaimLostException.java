@@ -43,6 +43,6 @@ public final class ClaimLostException extends AlreadyLockedException {
   String copyWon() {
     return "taken over by "
         + holder.runner()
-        + " (another pod of this Job index) while this pod worked on it; that pod commits it";
+        + " (another pod of this Job index) while this pod worked on it; the slot is that pod's to commit";
   }
 }
