@@ -10,13 +10,14 @@ counts=("${@:-1000 10000}")
 out="$PWD/core/target/bench-namespace-restore.txt"
 rm -f "$out"
 # Builds through the reactor (never install: ~/.m2 is shared).
-# Each count twice: against the CRUD mock, and against a server that answers 201 without storing
-# (the restorer's own rate: JSON copy, cleaning done at plan time, one POST per object).
+# Each count three times: against the CRUD mock (its store scans every stored object per create),
+# against a server that answers 201 without storing (the restorer's own rate: one POST per object),
+# and against one that stores by name (KeyedCreates: a flat cost per create, as an API server's).
 for n in ${counts[@]}; do
-  for stub in false true; do
+  for server in crud stub keyed; do
     mvn -B -q -o -pl core -am verify -Dtest=NoSuchTest -Dsurefire.failIfNoSpecifiedTests=false \
       -Dit.test=NamespaceRestoreBenchIT -Dfailsafe.failIfNoSpecifiedTests=false \
-      -Dspotless.check.skip=true -Dlifeboat.bench.stub-server=$stub \
+      -Dspotless.check.skip=true -Dlifeboat.bench.server=$server \
       -Dlifeboat.bench.objects="$n" -Dlifeboat.bench.output="$out" -DargLine=-Xmx1g >/dev/null
   done
 done

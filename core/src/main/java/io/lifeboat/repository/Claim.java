@@ -50,7 +50,16 @@ public record Claim(
    * podReplacementPolicy: Failed}), so the holder is dead; were it not, it could not commit.
    */
   public boolean heldByAnEarlierPodOf(String runner) {
-    if (!RUNNING.equals(state) || this.runner == null || runner == null) {
+    return RUNNING.equals(state) && heldByAnotherPodOfTheIndexOf(runner);
+  }
+
+  /**
+   * True when this claim's runner and {@code runner} are two pods of one Job and completion index
+   * (whatever the claim's state): a run that lost its claim to such a pod lost it to a second copy
+   * of itself, which exports the namespace in its place.
+   */
+  public boolean heldByAnotherPodOfTheIndexOf(String runner) {
+    if (this.runner == null || runner == null) {
       return false;
     }
     var ours = JOB_POD.matcher(runner);

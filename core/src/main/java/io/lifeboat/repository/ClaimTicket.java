@@ -1,14 +1,14 @@
 package io.lifeboat.repository;
 
-import io.lifeboat.error.AlreadyLockedException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 
 /**
  * A won claim. Every write is If-Match on the etag of our own last write, so a run whose claim was
- * taken over finds out at its next write (and never commits: {@link #committing} comes first), and
- * a lost reply is recognised by the run's nonce ({@link ConditionalWrites}).
+ * taken over finds out at its next write ({@link ClaimLostException}) (and never commits: {@link
+ * #committing} comes first), and a lost reply is recognised by the run's nonce ({@link
+ * ConditionalWrites}).
  */
 public final class ClaimTicket {
   private final ConditionalWrites writes;
@@ -74,13 +74,18 @@ public final class ClaimTicket {
   }
 
   private void write(Claim next) {
-    etag =
-        writes
-            .replace(key, Json.write(next), etag)
-            .orElseThrow(
-                () ->
-                    new AlreadyLockedException(
-                        "claim '" + key + "' was taken over by another run after it expired"));
+    etag = writes.replace(key, Json.write(next), etag).orElseThrow(this::lost);
     claim = next;
+  }
+
+  /** Names the run that holds the claim now, when it can be read (it may be gone: pruned). */
+  private ClaimLostException lost() {
+    Claim holder;
+    try {
+      holder = writes.read(key).map(v -> Json.read(v.content(), Claim.class, key)).orElse(null);
+    } catch (RuntimeException unreadable) {
+      holder = null;
+    }
+    return new ClaimLostException(key, claim.runner(), holder);
   }
 }

@@ -29,6 +29,9 @@ import org.jboss.logging.Logger;
  *   <li>A committed slot is final: failing to mark the claim {@code done} afterwards is a warning
  *       in a {@code Committed} result (exit 0); the claim then says {@code committing}, and a retry
  *       finds the catalog entry and skips.
+ *   <li>A claim lost to another pod of the same Job and index (a second copy of this pod, see
+ *       {@link ClaimLostException}) is {@code Skipped}: that copy commits the slot. A claim lost
+ *       because this run outlived it is {@code Failed} (exit 11).
  *   <li>{@code failed} is written only when no commit was attempted, and a failure to write it
  *       never hides the run's own error (it is added as suppressed).
  * </ul>
@@ -172,6 +175,10 @@ public final class ClaimedRun {
       if (ticket != null) {
         ticket.committing(claimTtl());
       }
+    } catch (ClaimLostException lost) {
+      return lost.takenByACopyOfThisPod()
+          ? new Result.Skipped(kind, scope, slot, lost.copyWon())
+          : new Result.Failed(kind, scope, slot, lost);
     } catch (RuntimeException e) {
       if (ticket != null && !(e instanceof AlreadyLockedException)) {
         markFailed(ticket, e);

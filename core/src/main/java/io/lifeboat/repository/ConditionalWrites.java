@@ -41,6 +41,11 @@ final class ConditionalWrites {
     return written.isPresent() ? written : ours(key, content);
   }
 
+  /** What {@code key} holds now (after a refused write: whose write won). */
+  Optional<VersionedObject> read(String key) {
+    return store.read(key);
+  }
+
   /** Deletes {@code key} if it still has {@code etag}; gone already counts as done. */
   boolean delete(String key, String etag) {
     return retrying(() -> store.deleteIfMatch(key, etag));

@@ -32,6 +32,8 @@ public class ApiDispatcher extends KubernetesCrudDispatcher {
   private final Map<String, ObjectNode> createRefusals = new ConcurrentHashMap<>();
   private volatile boolean establishDefinitions;
   private volatile String acceptedCreatesPrefix;
+  private volatile String keyedCreatesPrefix;
+  private final KeyedCreates keyed = new KeyedCreates();
 
   private record Generated(int count, IntFunction<ObjectNode> item) {}
 
@@ -75,6 +77,19 @@ public class ApiDispatcher extends KubernetesCrudDispatcher {
    */
   public void acceptCreatesWithoutStoring(String pathPrefix) {
     acceptedCreatesPrefix = pathPrefix;
+  }
+
+  /**
+   * Creates under {@code pathPrefix} are stored by name ({@link KeyedCreates}), not in the CRUD
+   * store: a storing server whose cost per create stays flat as it fills, as an API server's does.
+   */
+  public void storeCreatesByName(String pathPrefix) {
+    keyedCreatesPrefix = pathPrefix;
+  }
+
+  /** How many objects {@link #storeCreatesByName} stored. */
+  public int storedByName() {
+    return keyed.size();
   }
 
   /** CRDs are stored with an Established condition, as the apiextensions controller would set. */
@@ -125,6 +140,10 @@ public class ApiDispatcher extends KubernetesCrudDispatcher {
     String accepted = acceptedCreatesPrefix;
     if ("POST".equals(request.getMethod()) && accepted != null && bare.startsWith(accepted)) {
       return new MockResponse().setResponseCode(201).setBody(request.getBody().readUtf8());
+    }
+    String keyedPrefix = keyedCreatesPrefix;
+    if ("POST".equals(request.getMethod()) && keyedPrefix != null && bare.startsWith(keyedPrefix)) {
+      return keyed.create(bare, request.getBody().readUtf8());
     }
     if ("POST".equals(request.getMethod())) {
       return create(request, bare);

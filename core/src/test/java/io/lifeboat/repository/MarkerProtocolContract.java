@@ -314,6 +314,33 @@ public abstract class MarkerProtocolContract {
 
     assertThat(first).isInstanceOf(ClaimedRun.Result.Failed.class);
     assertThat(first.exitCode()).isEqualTo(ExitCode.LOCKED);
+    assertThat(first.summary()).contains("taken over by other");
+    assertThat(committed()).hasSize(1);
+  }
+
+  @Test
+  void aRunWhoseClaimASecondPodOfItsJobIndexTookOverIsSkippedAndTheSecondCommits() {
+    String pod = "lifeboat-namespace-export-29412345-1-";
+    ClaimedRun.Result[] copy = new ClaimedRun.Result[1];
+    ClaimedRun.Result first =
+        new ClaimedRun(new Repository(store, clock), pod + "abcde", DEADLINE)
+            .run(
+                Kind.ETCD,
+                scope,
+                SLOT,
+                pending -> {
+                  // A replacement pod of the same index starts while this one still works.
+                  copy[0] =
+                      new ClaimedRun(new Repository(store, clock), pod + "fghij", DEADLINE)
+                          .run(Kind.ETCD, scope, SLOT, MarkerProtocolContract::empty, m -> "");
+                  return empty(pending);
+                },
+                m -> "");
+
+    assertThat(copy[0]).isInstanceOf(ClaimedRun.Result.Committed.class);
+    assertThat(first).isInstanceOf(ClaimedRun.Result.Skipped.class);
+    assertThat(first.exitCode()).isEqualTo(ExitCode.OK);
+    assertThat(first.summary()).contains("taken over by " + pod + "fghij").endsWith("skipped");
     assertThat(committed()).hasSize(1);
   }
 

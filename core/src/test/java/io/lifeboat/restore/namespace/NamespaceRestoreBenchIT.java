@@ -28,9 +28,14 @@ import org.junit.jupiter.api.Test;
 /**
  * {@code bench/namespace-restore.sh}: restores N ConfigMaps (exported from generated lists) into
  * the CRUD mock and prints objects/s and the JVM's peak RSS (mock server included). Skipped unless
- * {@code -Dlifeboat.bench.objects=N} is set.
+ * {@code -Dlifeboat.bench.objects=N} is set. {@code -Dlifeboat.bench.server=crud|stub|keyed} (or
+ * the older {@code -Dlifeboat.bench.stub-server=true} for stub) picks the server the objects go to:
+ * the CRUD mock's store, a 201 that stores nothing, or a store keyed by name ({@code
+ * KeyedCreates}).
  */
 class NamespaceRestoreBenchIT {
+  private static final String RESTORED = "/api/v1/namespaces/bench-restored/";
+
   @Test
   void restoreThroughput() throws Exception {
     String objects = System.getProperty("lifeboat.bench.objects");
@@ -57,10 +62,17 @@ class NamespaceRestoreBenchIT {
                       Selection.all(),
                       Encoding.of(AgeRecipients.none())))
               .backup();
-      boolean stub = Boolean.getBoolean("lifeboat.bench.stub-server");
-      if (stub) {
-        // The namespace is created for real; its objects are answered 201 and not stored.
-        cluster.dispatcher.acceptCreatesWithoutStoring("/api/v1/namespaces/bench-restored/");
+      // crud: fabric8's CRUD mock stores; stub: answered 201, not stored; keyed: stored by name.
+      String server =
+          System.getProperty(
+              "lifeboat.bench.server",
+              Boolean.getBoolean("lifeboat.bench.stub-server") ? "stub" : "crud");
+      // The namespace itself is always created in the CRUD store; its objects go to the server.
+      switch (server) {
+        case "stub" -> cluster.dispatcher.acceptCreatesWithoutStoring(RESTORED);
+        case "keyed" -> cluster.dispatcher.storeCreatesByName(RESTORED);
+        case "crud" -> {}
+        default -> throw new IllegalArgumentException("lifeboat.bench.server: crud, stub or keyed");
       }
       NamespaceRestorer restorer =
           new NamespaceRestorer(new Repository(store, clock), cluster.client);
@@ -79,6 +91,9 @@ class NamespaceRestoreBenchIT {
 
       assertThat(report.failures()).isEmpty();
       assertThat(report.count(RestoreReport.Outcome.CREATED)).isEqualTo(count + 1);
+      if (server.equals("keyed")) {
+        assertThat(cluster.dispatcher.storedByName()).isEqualTo(count);
+      }
       double planSeconds = (executeStart - planStart) / 1e9;
       double executeSeconds = (end - executeStart) / 1e9;
       String line =
@@ -86,7 +101,11 @@ class NamespaceRestoreBenchIT {
               Locale.ROOT,
               "namespace restore bench (%s): %d objects, plan %.2f s, execute %.2f s = %.0f objects/s"
                   + " (%.0f objects/s including plan), peak RSS %d MiB (JVM incl. mock server)",
-              stub ? "server answers 201 without storing" : "CRUD mock",
+              switch (server) {
+                case "stub" -> "server answers 201 without storing";
+                case "keyed" -> "server stores by name";
+                default -> "CRUD mock";
+              },
               count + 1,
               planSeconds,
               executeSeconds,

@@ -2,27 +2,26 @@ package io.lifeboat.cli;
 
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.lifeboat.app.LifeboatConfig;
+import io.lifeboat.app.ManyNamespaceRestores;
 import io.lifeboat.app.NamespaceRestoreConfig;
 import io.lifeboat.app.NamespaceRestores;
 import io.lifeboat.app.RestoreSettings;
-import io.lifeboat.app.StartupFailure;
-import io.lifeboat.app.Tasks;
 import io.lifeboat.repository.Repository;
 import io.lifeboat.restore.namespace.NamespaceRestorer;
 import io.lifeboat.restore.namespace.RestoreFanOut;
-import io.lifeboat.restore.namespace.RestorePlan;
-import io.lifeboat.restore.namespace.RestoreReport;
 import io.lifeboat.store.ObjectStore;
 import jakarta.enterprise.inject.Instance;
 import java.time.Clock;
-import java.util.List;
 
 /**
  * {@code restore namespace latest --namespaces 'team-*'}: the namespaces with backups matching the
- * glob, restored {@code --parallel} at a time through {@link RestoreFanOut}, each report printed
- * whole as its restore finishes, then one summary line. Exit 3 when some failed.
+ * glob, restored {@code --parallel} at a time through {@link ManyNamespaceRestores} (the restore
+ * Job's {@code lifeboat.restore.namespaces} makes the same calls). Exit 3 when some failed.
  */
 final class ManyNamespaces {
+  static final ManyNamespaceRestores.Names FLAGS =
+      new ManyNamespaceRestores.Names("--namespace", "--namespaces", "--parallel", "BACKUP");
+
   private final LifeboatConfig config;
   private final NamespaceRestoreConfig restore;
   private final RestoreSettings settings;
@@ -40,63 +39,20 @@ final class ManyNamespaces {
   }
 
   int restore(LocationOptions location, String glob, int parallel, boolean dryRun) {
+    // LIFEBOAT_RESTORE_NAMESPACE in the environment does not count against the flag.
+    ManyNamespaceRestores.validate(settings.withNamespace(null), glob, parallel, FLAGS);
+    var many = new ManyNamespaceRestores(config, restore, settings, System.out);
     try (ObjectStore store = location.open(config)) {
       Repository repository = new Repository(store, Clock.systemUTC());
-      List<String> names = RestoreFanOut.namespaces(repository, Tasks.cluster(config), glob);
+      var names = many.namespaces(repository, glob);
       NamespaceRestorer restorer =
           NamespaceRestores.restorer(repository, dryRun ? null : client.get());
       if (dryRun) {
-        for (String namespace : names) {
-          try (RestorePlan plan = restorer.plan(request(repository, namespace))) {
-            plan.render(System.out);
-          }
-        }
+        many.renderPlans(restorer, repository, names);
         return 0;
       }
-      var outcomes =
-          RestoreFanOut.run(
-              names,
-              parallel,
-              namespace -> {
-                try (RestorePlan plan = restorer.plan(request(repository, namespace))) {
-                  return restorer.execute(plan);
-                }
-              },
-              ManyNamespaces::print);
-      long failed = outcomes.stream().filter(o -> o.exitCode().code() != 0).count();
-      System.out.println(
-          "restored "
-              + (outcomes.size() - failed)
-              + " of "
-              + outcomes.size()
-              + " namespaces matching '"
-              + glob
-              + "' completely"
-              + (failed == 0 ? "" : "; " + failed + " with failures (above)"));
+      var outcomes = many.restore(restorer, repository, names, glob, parallel, outcome -> {});
       return RestoreFanOut.exitCode(outcomes).code();
     }
-  }
-
-  private io.lifeboat.restore.namespace.RestoreRequest request(
-      Repository repository, String namespace) {
-    return NamespaceRestores.request(
-        settings.withNamespace(namespace), config, repository, NamespaceRestores.limits(restore));
-  }
-
-  private static void print(RestoreFanOut.Outcome outcome) {
-    RestoreReport report = outcome.report();
-    if (report != null) {
-      System.out.print(report.render());
-    } else {
-      System.out.println(
-          "namespace "
-              + outcome.namespace()
-              + ": "
-              + StartupFailure.of(outcome.failure()).message()
-              + " (exit "
-              + outcome.exitCode().code()
-              + ")");
-    }
-    System.out.flush();
   }
 }

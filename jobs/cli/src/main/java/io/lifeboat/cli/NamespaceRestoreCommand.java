@@ -84,9 +84,6 @@ class NamespaceRestoreCommand implements Callable<Integer> {
         throw new InvalidConfigurationException(
             "--namespace and --namespaces '" + namespaces + "': give one of them");
       }
-      if (parallel < 1) {
-        throw new InvalidConfigurationException("--parallel " + parallel + ": must be >= 1");
-      }
       return new ManyNamespaces(config, restore, settings, client)
           .restore(location, namespaces, parallel, dryRun);
     }

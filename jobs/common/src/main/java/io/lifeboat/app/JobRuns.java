@@ -11,6 +11,7 @@ import io.lifeboat.repository.ClaimedRun;
 import io.lifeboat.repository.Kind;
 import io.lifeboat.repository.Repository;
 import io.lifeboat.restore.namespace.NamespaceRestorer;
+import io.lifeboat.restore.namespace.RestoreFanOut;
 import io.lifeboat.restore.namespace.RestorePlan;
 import io.lifeboat.schedule.RunTrigger;
 import io.lifeboat.store.ObjectStore;
@@ -20,6 +21,8 @@ import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.function.Supplier;
 import org.jboss.logging.Logger;
@@ -104,16 +107,66 @@ public class JobRuns {
 
   /**
    * One namespace restore: plan, then execute and print the report (or print the plan: a dry run
-   * that succeeds reports nothing).
+   * that succeeds reports nothing). With {@code lifeboat.restore.namespaces}, the same for every
+   * namespace matching the glob, a bounded number at a time.
    */
   public int namespaceRestore(NamespaceRestoreConfig restore) {
     String scope = cluster() + restore.namespace().map(n -> "/" + n).orElse("");
     return path.run(
-            () -> Stores.open(config),
-            (store, took) -> restored(restore, store, took),
+            () -> openAfterChecks(restore),
+            (store, took) ->
+                restore.namespaces().isPresent()
+                    ? restoredMany(restore, restore.namespaces().get(), store, took)
+                    : restored(restore, store, took),
             (e, took) -> List.of(RestoreRunReports.failed(scope, e, took)),
             Voice.JOB_FAILURES)
         .exitCode();
+  }
+
+  /** A bad setting beside {@code lifeboat.restore.namespaces} exits 2 before the store is read. */
+  private ObjectStore openAfterChecks(NamespaceRestoreConfig restore) {
+    restore
+        .namespaces()
+        .ifPresent(
+            glob ->
+                ManyNamespaceRestores.validate(
+                    NamespaceRestores.settings(restore, config),
+                    glob,
+                    restore.parallelNamespaces(),
+                    ManyNamespaceRestores.Names.JOB));
+    return Stores.open(config);
+  }
+
+  /**
+   * {@code lifeboat.restore.namespaces}: every namespace with a backup matching the glob, {@code
+   * lifeboat.restore.parallel-namespaces} at a time; one report each, timed when it ends.
+   */
+  private Outcome restoredMany(
+      NamespaceRestoreConfig restore, String glob, ObjectStore store, Supplier<Duration> took) {
+    Repository repository = new Repository(store, clock);
+    var settings = NamespaceRestores.settings(restore, config);
+    NamespaceRestorer restorer = NamespaceRestores.restorer(repository, kubernetes.get());
+    var many = new ManyNamespaceRestores(config, restore, settings, System.out);
+    List<String> names = many.namespaces(repository, glob);
+    if (restore.dryRun()) {
+      many.renderPlans(restorer, repository, names);
+      return new Outcome(List.of(), 0);
+    }
+    List<RunReport> reports = Collections.synchronizedList(new ArrayList<>());
+    var outcomes =
+        many.restore(
+            restorer,
+            repository,
+            names,
+            glob,
+            restore.parallelNamespaces(),
+            outcome ->
+                reports.add(
+                    outcome.report() != null
+                        ? RestoreRunReports.of(outcome.report(), took.get())
+                        : RestoreRunReports.failed(
+                            cluster() + "/" + outcome.namespace(), outcome.failure(), took.get())));
+    return new Outcome(reports, RestoreFanOut.exitCode(outcomes).code());
   }
 
   private Outcome restored(

@@ -15,6 +15,17 @@ public interface NamespaceRestoreConfig {
   /** The backup's namespace (its scope is {@code <lifeboat.cluster>/<namespace>}). */
   Optional<String> namespace();
 
+  /**
+   * Instead of {@link #namespace()}: a glob (e.g. {@code team-*}) over the namespaces of the
+   * cluster with a namespace backup; each is restored from its latest backup, on its own (plan,
+   * lease, report), {@link #parallelNamespaces()} at a time. The other settings apply to each.
+   */
+  Optional<String> namespaces();
+
+  /** With {@link #namespaces()}: how many namespaces are restored at once (each its own worker). */
+  @WithDefault("2")
+  int parallelNamespaces();
+
   /** A backup id, or {@code latest}. */
   @WithDefault("latest")
   String backup();

@@ -7,10 +7,13 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.lifeboat.export.MockCluster;
 import io.lifeboat.export.Shard;
+import io.lifeboat.repository.Claim;
+import io.lifeboat.repository.Json;
 import io.lifeboat.repository.RepositoryInitializer;
 import io.lifeboat.store.file.FileObjectStore;
 import io.lifeboat.testing.JobProcess;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,6 +26,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import org.awaitility.Awaitility;
@@ -35,8 +40,15 @@ import org.junit.jupiter.api.io.TempDir;
  * The packaged export job as the pods of an Indexed Job run it: separate JVMs, each with its own
  * {@code JOB_COMPLETION_INDEX}, against one CRUD mock and one file repository. Four shards run at
  * once and export every namespace exactly once; a shard killed mid-run (SIGKILL) and run again as
- * the Job's retry pod completes its namespaces with no duplicate. (The same with 2,000 namespaces,
- * in one JVM: core's ShardedExportIT.)
+ * the Job's retry pod completes its namespaces with no duplicate; two copies of one index running
+ * at once (a replacement pod started while its predecessor still runs, e.g. on a partitioned node)
+ * commit each namespace once, the copy that lost a namespace reporting it skipped, not failed. (The
+ * same with 2,000 namespaces, in one JVM: core's ShardedExportIT.)
+ *
+ * <p>The repository is a file one, not S3Proxy: the two copies race If-Match writes on the same
+ * claim, and S3Proxy 4.1.0 checks If-Match and then writes without a lock (two concurrent PUTs with
+ * the same If-Match both succeeded in 163 of 300 tries), so on it the copies can both commit. The
+ * file store compares and renames under a per-key lock, as S3 itself is atomic.
  */
 class ShardedExportJobIT {
   static final String JOB = "lifeboat-namespace-export-29412345";
@@ -146,7 +158,8 @@ class ShardedExportJobIT {
   @Test
   void aPodKilledMidRunIsCompletedByItsRetryWithNoDuplicate() throws Exception {
     Shard shard = new Shard(1, 4);
-    // Slow namespaces (4,000 objects each), so the pod is still working when it is killed.
+    // Slow namespaces (4,000 objects each), so the pod is still working when it is killed; it is
+    // killed once it committed one namespace and holds the claim of the next, not in between.
     List<String> mine = namespaces(24, 4000).stream().filter(shard::owns).toList();
     assertThat(mine).hasSizeGreaterThan(2);
 
@@ -154,10 +167,16 @@ class ShardedExportJobIT {
     Awaitility.await()
         .atMost(Duration.ofMinutes(3))
         .pollInterval(Duration.ofMillis(50))
-        .until(() -> backups().size() >= 1 || !first.isAlive());
+        .until(
+            () ->
+                !first.isAlive()
+                    || (backups().size() >= 1 && !claims("running", JOB + "-1-abcde").isEmpty()));
+    assertThat(first.isAlive()).as("still running when killed: " + log(1, "abcde")).isTrue();
     first.destroyForcibly().waitFor();
     Map<String, Long> before = backups();
     assertThat(before.size()).as(log(1, "abcde")).isLessThan(mine.size());
+    // Killed inside a namespace: its claim is left 'running', so the retry must take it over.
+    assertThat(claims("running", JOB + "-1-abcde")).as(log(1, "abcde")).isNotEmpty();
 
     Process retry = pod(1, 4, "fghij").start();
 
@@ -167,6 +186,65 @@ class ShardedExportJobIT {
     assertThat(backups.values()).allSatisfy(n -> assertThat(n).isEqualTo(1L));
     assertThat(log(1, "fghij"))
         .contains("namespace export shard 1/4: " + mine.size() + " of 24 selected namespaces");
+  }
+
+  @Test
+  void twoCopiesOfOneIndexRunningAtOnceCommitEachNamespaceOnceAndNeitherFails() throws Exception {
+    Shard shard = new Shard(1, 2);
+    List<String> mine = namespaces(60, 300).stream().filter(shard::owns).toList();
+    Process first = pod(1, 2, "abcde").start();
+    Process second = pod(1, 2, "fghij").start();
+
+    assertThat(waitFor(first)).as(log(1, "abcde")).isZero();
+    assertThat(waitFor(second)).as(log(1, "fghij")).isZero();
+    Map<String, Long> backups = backups();
+    assertThat(backups.keySet()).containsExactlyElementsOf(mine);
+    assertThat(backups.values()).allSatisfy(n -> assertThat(n).isEqualTo(1L));
+    // Each namespace was committed by one copy and skipped by the other (held, done, or taken
+    // over while the losing copy still exported it): never failed.
+    int[] first1 = summary(log(1, "abcde"));
+    int[] second1 = summary(log(1, "fghij"));
+    assertThat(first1[0] + second1[0]).as("committed").isEqualTo(mine.size());
+    assertThat(first1[1] + second1[1]).as("skipped").isEqualTo(mine.size());
+    assertThat(first1[2] + second1[2]).as("failed").isZero();
+  }
+
+  private static final Pattern SUMMARY =
+      Pattern.compile("(\\d+) committed \\(\\d+ partial\\), (\\d+) skipped, (\\d+) failed");
+
+  /** Committed, skipped, failed, from a pod's closing summary line. */
+  private static int[] summary(String log) {
+    Matcher matcher = SUMMARY.matcher(log);
+    assertThat(matcher.find()).as(log).isTrue();
+    return new int[] {
+      Integer.parseInt(matcher.group(1)),
+      Integer.parseInt(matcher.group(2)),
+      Integer.parseInt(matcher.group(3))
+    };
+  }
+
+  /** The claim markers in {@code state} held by {@code runner}. */
+  private List<Path> claims(String state, String runner) throws IOException {
+    Path claims = repo.resolve("claims");
+    try (Stream<Path> files = Files.walk(claims)) {
+      return files
+          .filter(Files::isRegularFile)
+          .filter(p -> !p.getFileName().toString().startsWith("."))
+          .filter(
+              p -> {
+                Claim claim = Json.read(read(p), Claim.class, p.toString());
+                return claim.state().equals(state) && claim.runner().equals(runner);
+              })
+          .toList();
+    }
+  }
+
+  private static byte[] read(Path file) {
+    try {
+      return Files.readAllBytes(file);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   static List<Integer> indexes(int n) {

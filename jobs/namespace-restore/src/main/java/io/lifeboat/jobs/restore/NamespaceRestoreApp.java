@@ -6,8 +6,8 @@ import io.quarkus.runtime.QuarkusApplication;
 import jakarta.inject.Inject;
 
 /**
- * One namespace restore (or its plan, in a dry run), on the run path the functions share: {@link
- * JobRuns#namespaceRestore}.
+ * One namespace restore, or every namespace matching {@code lifeboat.restore.namespaces} (or their
+ * plans, in a dry run), on the run path the functions share: {@link JobRuns#namespaceRestore}.
  */
 public class NamespaceRestoreApp implements QuarkusApplication {
   private final JobRuns runs;

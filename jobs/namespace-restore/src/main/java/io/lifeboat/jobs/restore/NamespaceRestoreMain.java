@@ -12,7 +12,7 @@ public class NamespaceRestoreMain {
   static final EntryPoint ENTRY =
       new EntryPoint(
           "lifeboat-namespace-restore",
-          "Restores one namespace backup into the cluster (or prints the plan with LIFEBOAT_RESTORE_DRY_RUN=true).",
+          "Restores one namespace backup into the cluster, or each namespace matching LIFEBOAT_RESTORE_NAMESPACES (or prints the plan with LIFEBOAT_RESTORE_DRY_RUN=true).",
           List.of(NamespaceRestoreConfig.class));
 
   public static void main(String... args) {
