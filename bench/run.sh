@@ -9,6 +9,8 @@
 #        NATIVE=0              do not build or measure the native executable (default: build it with the
 #                              test toolchain, scripts/native-toolchain.sh, ~7 min on 2 cores)
 #        NATIVE_EXE=path       measure this native executable instead of building one
+#        NATIVE_BUILD_ARGS=a,b   extra native-image arguments for that build, e.g. -march=native (default: none,
+#                              the builder's own x86-64-v3 target, as the images ship)
 #        NATIVE_FLAGS="-Xmx64m"  the native job's arguments (its heap cap; JAVA_TOOL_OPTIONS does not apply)
 #
 # Everything runs on 127.0.0.1 under bench/.work (deleted at the start of each run); etcd and
@@ -53,7 +55,8 @@ if [ "${SKIP_BUILD:-}" != 1 ]; then
     log "building the job as a native executable (test toolchain)"
     if home=$(scripts/native-toolchain.sh 2>"$work/build-native.log") \
         && mvn -B -o -Pnative -pl jobs/etcd-snapshot -am package -DskipTests -Dquarkus.native.graalvm-home="$home" \
-          -Dquarkus.native.native-image-xmx=5g >>"$work/build-native.log" 2>&1; then
+          -Dquarkus.native.native-image-xmx=5g ${NATIVE_BUILD_ARGS:+"-Dquarkus.native.additional-build-args=$NATIVE_BUILD_ARGS"} \
+          >>"$work/build-native.log" 2>&1; then
       mkdir -p "$work/native" && cp jobs/etcd-snapshot/target/lifeboat-etcd-snapshot-*-runner "$work/native/job"
     else
       log "native build failed; see $work/build-native.log"
