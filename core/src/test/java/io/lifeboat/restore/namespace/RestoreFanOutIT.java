@@ -2,26 +2,17 @@ package io.lifeboat.restore.namespace;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
-import io.fabric8.kubernetes.api.model.NamespaceBuilder;
-import io.lifeboat.codec.AgeRecipients;
 import io.lifeboat.codec.Decoding;
-import io.lifeboat.codec.Encoding;
 import io.lifeboat.error.ExitCode;
-import io.lifeboat.export.ExportRequest;
 import io.lifeboat.export.MockCluster;
-import io.lifeboat.export.NamespaceExporter;
-import io.lifeboat.export.Selection;
 import io.lifeboat.repository.ClusterName;
 import io.lifeboat.repository.Kind;
 import io.lifeboat.repository.Repository;
 import io.lifeboat.repository.Scope;
 import io.lifeboat.testing.InMemoryObjectStore;
 import io.lifeboat.testing.MutableClock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -35,35 +26,7 @@ class RestoreFanOutIT {
   final ClusterName prod = new ClusterName("prod");
 
   private void exportFrom(MockCluster source, List<String> namespaces) {
-    for (String namespace : namespaces) {
-      source
-          .client
-          .namespaces()
-          .resource(
-              new NamespaceBuilder().withNewMetadata().withName(namespace).endMetadata().build())
-          .create();
-      source
-          .client
-          .configMaps()
-          .inNamespace(namespace)
-          .resource(
-              new ConfigMapBuilder()
-                  .withNewMetadata()
-                  .withName("settings")
-                  .endMetadata()
-                  .withData(Map.of("k", namespace))
-                  .build())
-          .create();
-    }
-    var template =
-        new ExportRequest(
-            source.client,
-            new Repository(Repository.backupView(store), clock),
-            Scope.namespace(prod, "template"),
-            null,
-            Selection.all().withResources(List.of("configmaps"), List.of()),
-            Encoding.of(AgeRecipients.none()));
-    new NamespaceExporter().exportSelected(template, "test", Duration.ofMinutes(10));
+    FanOutExports.exportOneConfigMapEach(source, store, clock, prod, namespaces);
   }
 
   @Test

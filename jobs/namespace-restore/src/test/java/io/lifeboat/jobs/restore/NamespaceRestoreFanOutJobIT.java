@@ -2,25 +2,16 @@ package io.lifeboat.jobs.restore;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
-import io.fabric8.kubernetes.api.model.NamespaceBuilder;
-import io.lifeboat.codec.AgeRecipients;
-import io.lifeboat.codec.Encoding;
-import io.lifeboat.export.ExportRequest;
 import io.lifeboat.export.MockCluster;
-import io.lifeboat.export.NamespaceExporter;
-import io.lifeboat.export.Selection;
 import io.lifeboat.repository.ClusterName;
-import io.lifeboat.repository.Repository;
 import io.lifeboat.repository.RepositoryInitializer;
-import io.lifeboat.repository.Scope;
+import io.lifeboat.restore.namespace.FanOutExports;
 import io.lifeboat.store.file.FileObjectStore;
 import io.lifeboat.testing.JobProcess;
 import io.lifeboat.testing.JobProcess.Result;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -52,35 +43,12 @@ class NamespaceRestoreFanOutJobIT {
     new RepositoryInitializer(store, clock).init(Set.of());
     source = new MockCluster();
     target = new MockCluster();
-    for (String namespace : List.of("team-a", "team-b", "team-c", "other")) {
-      source
-          .client
-          .namespaces()
-          .resource(
-              new NamespaceBuilder().withNewMetadata().withName(namespace).endMetadata().build())
-          .create();
-      source
-          .client
-          .configMaps()
-          .inNamespace(namespace)
-          .resource(
-              new ConfigMapBuilder()
-                  .withNewMetadata()
-                  .withName("settings")
-                  .endMetadata()
-                  .withData(Map.of("k", namespace))
-                  .build())
-          .create();
-    }
-    ExportRequest template =
-        new ExportRequest(
-            source.client,
-            new Repository(Repository.backupView(store), clock),
-            Scope.namespace(new ClusterName("prod"), "team-a"),
-            null,
-            Selection.all().withResources(List.of("configmaps"), List.of()),
-            Encoding.of(AgeRecipients.none()));
-    new NamespaceExporter().exportSelected(template, "test", Duration.ofMinutes(10));
+    FanOutExports.exportOneConfigMapEach(
+        source,
+        store,
+        clock,
+        new ClusterName("prod"),
+        List.of("team-a", "team-b", "team-c", "other"));
   }
 
   @AfterEach
