@@ -27,21 +27,30 @@ class EtcdDeltaCliIT {
   static final Pattern RANGE = Pattern.compile("revisions (\\d+)\\.\\.(\\d+), (\\d+) events?");
   @TempDir Path dir;
 
+  /**
+   * A repository at {@code dir/repo} encrypted to a new age identity ({@code dir/identity.txt}),
+   * and the environment the CLI runs with against {@code etcd}.
+   */
+  private List<String> initRepository(EtcdServer etcd) throws Exception {
+    Path identity = dir.resolve("identity.txt");
+    Cli.run(List.of(), List.of("age-keygen", "-o", identity.toString()));
+    String recipient = Cli.run(List.of(), List.of("age-keygen", "-y", identity.toString())).strip();
+    List<String> env =
+        List.of(
+            "LIFEBOAT_CLUSTER=prod",
+            "LIFEBOAT_LOCATION=file://" + dir.resolve("repo"),
+            "LIFEBOAT_AGE_RECIPIENTS=" + recipient,
+            "LIFEBOAT_ETCD_ENDPOINTS=" + etcd.endpoint(),
+            "PATH=" + EtcdRestoreCliIT.PATH);
+    assertThat(lifeboat(env, "repo", "init").exitCode()).isZero();
+    return env;
+  }
+
   @Test
   void aDeltaThenARestoreToItsRevisionServesTheSourcesKeysThere() throws Exception {
     try (EtcdServer etcd = EtcdServer.start(dir.resolve("source"))) {
+      List<String> env = initRepository(etcd);
       Path identity = dir.resolve("identity.txt");
-      Cli.run(List.of(), List.of("age-keygen", "-o", identity.toString()));
-      String recipient =
-          Cli.run(List.of(), List.of("age-keygen", "-y", identity.toString())).strip();
-      List<String> env =
-          List.of(
-              "LIFEBOAT_CLUSTER=prod",
-              "LIFEBOAT_LOCATION=file://" + dir.resolve("repo"),
-              "LIFEBOAT_AGE_RECIPIENTS=" + recipient,
-              "LIFEBOAT_ETCD_ENDPOINTS=" + etcd.endpoint(),
-              "PATH=" + EtcdRestoreCliIT.PATH);
-      assertThat(lifeboat(env, "repo", "init").exitCode()).isZero();
       etcd.fill("/registry/secrets/default/s-", 50, 64);
       assertThat(lifeboat(env, "etcd", "snapshot").exitCode()).isZero();
       etcd.fill("/registry/secrets/default/s-", 20, 32);
@@ -104,18 +113,8 @@ class EtcdDeltaCliIT {
   @Test
   void toTimeRestoresTheNewestDeltaWrittenByThenAndRefusesBadTimesNamingTheFlag() throws Exception {
     try (EtcdServer etcd = EtcdServer.start(dir.resolve("source"))) {
+      List<String> env = initRepository(etcd);
       Path identity = dir.resolve("identity.txt");
-      Cli.run(List.of(), List.of("age-keygen", "-o", identity.toString()));
-      String recipient =
-          Cli.run(List.of(), List.of("age-keygen", "-y", identity.toString())).strip();
-      List<String> env =
-          List.of(
-              "LIFEBOAT_CLUSTER=prod",
-              "LIFEBOAT_LOCATION=file://" + dir.resolve("repo"),
-              "LIFEBOAT_AGE_RECIPIENTS=" + recipient,
-              "LIFEBOAT_ETCD_ENDPOINTS=" + etcd.endpoint(),
-              "PATH=" + EtcdRestoreCliIT.PATH);
-      assertThat(lifeboat(env, "repo", "init").exitCode()).isZero();
       etcd.fill("/registry/secrets/default/s-", 30, 64);
       assertThat(lifeboat(env, "etcd", "snapshot").exitCode()).isZero();
       etcd.fill("/registry/secrets/default/s-", 10, 32);
