@@ -12,6 +12,7 @@ import io.lifeboat.etcd.delta.DeltaFormat;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
@@ -19,10 +20,13 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
- * Applies one revision's events to the throwaway etcd, as one transaction when it fits etcd's
- * limits ({@value #MAX_OPS} operations, {@value #MAX_BYTES} bytes), else as several in order (a
- * {@code del --prefix} of thousands of keys is one revision): the state after the revision is the
- * same either way, and only the state after the target revision is kept.
+ * Applies revisions' events to the throwaway etcd in order, gathering consecutive revisions into
+ * one transaction while it fits etcd's limits ({@value #MAX_OPS} distinct keys, {@value #MAX_BYTES}
+ * bytes): a later event for a key already in the batch replaces the earlier one, which is the state
+ * etcd would have after both. A revision larger than the limits ({@code del --prefix} of thousands
+ * of keys is one revision) is split over several transactions in order. The state after the last
+ * revision applied is the same as one transaction per revision would give, and only that state is
+ * kept (the point-in-time snapshot); {@link #finish()} commits what is still gathered.
  *
  * <p>A key's lease is kept when the lease exists in the restored base (it is then kept alive until
  * the replay ends, so a short lease cannot expire mid-replay); a lease granted after the base is
@@ -36,6 +40,14 @@ final class DeltaReplay implements AutoCloseable {
   private final Client client;
   private final boolean checkPrevious;
   private final Map<Long, Boolean> leases = new HashMap<>();
+
+  /** Gathered, not yet committed: each key's last operation (base64 key as etcd's own key). */
+  private final Map<String, Pending> pending = new LinkedHashMap<>();
+
+  private long pendingBytes;
+  private long pendingFrom;
+  private long pendingTo;
+  private long transactions;
   private final List<CloseableClient> keptAlive = new ArrayList<>();
   private long applied;
   private long withoutLease;
@@ -63,40 +75,76 @@ final class DeltaReplay implements AutoCloseable {
     return withoutLease;
   }
 
+  /** Transactions committed so far. */
+  long transactions() {
+    return transactions;
+  }
+
   /** Applies one revision's events, read from {@code object} (named in any failure). */
   void apply(List<DeltaFormat.Event> revision, String object) {
     if (checkPrevious) {
       checkPrevious(revision, object);
     }
-    List<Op> ops = new ArrayList<>();
-    long bytes = 0;
     for (DeltaFormat.Event event : revision) {
-      Op op = op(event);
       long size = event.key().length() + (event.value() == null ? 0 : event.value().length());
-      if (!ops.isEmpty() && (ops.size() == MAX_OPS || bytes + size > MAX_BYTES)) {
-        commit(ops, event.revision());
-        ops.clear();
-        bytes = 0;
+      Pending replaced = pending.get(event.key());
+      long after = pendingBytes + size - (replaced == null ? 0 : replaced.size());
+      boolean fits = (replaced != null || pending.size() < MAX_OPS) && after <= MAX_BYTES;
+      if (!fits && !pending.isEmpty()) {
+        finish();
+        replaced = null;
+        after = size;
       }
-      ops.add(op);
-      bytes += size;
-    }
-    if (!ops.isEmpty()) {
-      commit(ops, revision.get(0).revision());
+      if (pending.isEmpty()) {
+        pendingFrom = event.revision();
+      }
+      pending.put(event.key(), new Pending(op(event), event.put() ? event.value() : null, size));
+      pendingBytes = after;
+      pendingTo = event.revision();
     }
     applied += revision.size();
+  }
+
+  /** Commits what is gathered; the throwaway etcd then holds the state after the last revision. */
+  void finish() {
+    if (pending.isEmpty()) {
+      return;
+    }
+    String what =
+        pendingFrom == pendingTo
+            ? "revision " + pendingFrom
+            : "revisions " + pendingFrom + ".." + pendingTo;
+    await(
+        client
+            .getKVClient()
+            .txn()
+            .Then(pending.values().stream().map(Pending::op).toArray(Op[]::new))
+            .commit(),
+        what);
+    transactions++;
+    pending.clear();
+    pendingBytes = 0;
   }
 
   private void checkPrevious(List<DeltaFormat.Event> revision, String object) {
     List<java.util.concurrent.CompletableFuture<io.etcd.jetcd.kv.GetResponse>> reads =
         new ArrayList<>();
     for (DeltaFormat.Event event : revision) {
-      reads.add(client.getKVClient().get(ByteSequence.from(BASE64.decode(event.key()))));
+      reads.add(
+          pending.containsKey(event.key())
+              ? null
+              : client.getKVClient().get(ByteSequence.from(BASE64.decode(event.key()))));
     }
     for (int i = 0; i < revision.size(); i++) {
       DeltaFormat.Event event = revision.get(i);
-      var kvs = await(reads.get(i), "a read before revision " + event.revision()).getKvs();
-      byte[] current = kvs.isEmpty() ? null : kvs.get(0).getValue().getBytes();
+      byte[] current;
+      if (reads.get(i) == null) {
+        String gathered = pending.get(event.key()).value();
+        current = gathered == null ? null : BASE64.decode(gathered);
+      } else {
+        var kvs = await(reads.get(i), "a read before revision " + event.revision()).getKvs();
+        current = kvs.isEmpty() ? null : kvs.get(0).getValue().getBytes();
+      }
       byte[] previous = event.prevKv() == null ? null : BASE64.decode(event.prevKv().value());
       if (!java.util.Arrays.equals(current, previous)) {
         throw new IntegrityException(
@@ -143,10 +191,6 @@ final class DeltaReplay implements AutoCloseable {
         });
   }
 
-  private void commit(List<Op> ops, long revision) {
-    await(client.getKVClient().txn().Then(ops.toArray(Op[]::new)).commit(), "revision " + revision);
-  }
-
   private static <T> T await(java.util.concurrent.CompletableFuture<T> future, String what) {
     try {
       return future.get(60, TimeUnit.SECONDS);
@@ -163,6 +207,9 @@ final class DeltaReplay implements AutoCloseable {
   public void close() {
     keptAlive.forEach(CloseableClient::close);
   }
+
+  /** A gathered operation, the value it writes (base64; null for a delete) and its size. */
+  private record Pending(Op op, String value, long size) {}
 
   private static final class Ignoring
       implements io.grpc.stub.StreamObserver<io.etcd.jetcd.lease.LeaseKeepAliveResponse> {

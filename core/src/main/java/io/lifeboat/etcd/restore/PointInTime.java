@@ -127,6 +127,7 @@ final class PointInTime {
           read++;
         }
       }
+      replay.finish();
       Path snapshot = work.resolve("point-in-time.db");
       String sha256 = save(client, snapshot);
       return new Built(
