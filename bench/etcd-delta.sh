@@ -5,6 +5,9 @@
 #   bench/etcd-delta.sh [DB_MiB] [MINUTES] [FULLS]     defaults: 1024 MiB, 59 minutes, 3 fulls
 #   env: PUTS=3000   puts per simulated minute (50/s), ~2 KiB each, over KEYS=1000 fixed keys
 #        SKIP_BUILD=1  reuse jobs/cli/target/quarkus-app as it is
+#        NATIVE_EXE=path  run the fulls and deltas with this native etcd job executable (as the CronJobs
+#                      run it where native images are used: LIFEBOAT_ETCD_BACKUP=full|delta, NATIVE_FLAGS,
+#                      default -Xmx64m) instead of the CLI JVM; the restore stays the CLI's
 #
 # Time is compressed, honestly: each simulated minute applies that minute's PUTS puts as fast as
 # etcd takes them (bench/DeltaLoad.java), compacts every 5th minute to the revision of 5 minutes
@@ -22,6 +25,7 @@ MINUTES=${2:-59}
 FULLS=${3:-3}
 PUTS=${PUTS:-3000}
 KEYS=${KEYS:-1000}
+NATIVE_FLAGS=${NATIVE_FLAGS:--Xmx64m}
 JAVA17=${JAVA17:-/usr/lib/jvm/java-17-openjdk-amd64}
 JOB_JVM=$(sed -n 's/^JAVA_TOOL_OPTIONS=//p' k8s/cronjobs/jvm-options.env)
 log() { echo "[delta-bench $(date +%H:%M:%S)] $*" >&2; }
@@ -91,10 +95,16 @@ stored() { { find "$work/s3/data/bench/lifeboat/data" -type f -printf '%s\n' 2>/
 wall() { awk -F': ' '/Elapsed \(wall clock\)/ { n=split($2,p,":"); s=0; for(i=1;i<=n;i++) s=s*60+p[i]; print s }' "$1"; }
 measure() { # KIND N lifeboat-args...
   local kind=$1 n=$2; shift 2
-  local s0 b0 f="$work/out/$kind-$n"
+  local s0 b0 f="$work/out/$kind-$n" command
   s0=$(sent); b0=$(stored)
-  /usr/bin/time -v -o "$f.time" env JAVA_TOOL_OPTIONS="$JOB_JVM" "$JAVA17/bin/java" -jar "$work/cli/quarkus-run.jar" "$@" >"$f.log" 2>&1 \
-    || { log "FAILED: lifeboat $* (see $f.log)"; tail -5 "$f.log" >&2; exit 1; }
+  if [ -n "${NATIVE_EXE:-}" ] && [ "$kind" != restore ]; then
+    # shellcheck disable=SC2086
+    command=(env LIFEBOAT_ETCD_BACKUP="$([ "$kind" = delta ] && echo delta || echo full)" "$NATIVE_EXE" $NATIVE_FLAGS)
+  else
+    command=(env JAVA_TOOL_OPTIONS="$JOB_JVM" "$JAVA17/bin/java" -jar "$work/cli/quarkus-run.jar" "$@")
+  fi
+  /usr/bin/time -v -o "$f.time" "${command[@]}" >"$f.log" 2>&1 \
+    || { log "FAILED: ${command[*]} (see $f.log)"; tail -5 "$f.log" >&2; exit 1; }
   local seconds cpu range inrun
   seconds=$(wall "$f.time")
   cpu=$(awk -F': ' '/User time|System time/ { s+=$2 } END { printf "%.2f", s }' "$f.time")
@@ -129,11 +139,12 @@ measure restore 1 restore etcd latest --identity "$work/age.key" --to-revision "
   --initial-advertise-peer-urls "http://127.0.0.1:$peer2"
 
 mkdir -p bench/results
-out="bench/results/$(date +%Y-%m-%d)-etcd-delta.md"
+out="bench/results/$(date +%Y-%m-%d)-etcd-delta${NATIVE_EXE:+-native}.md"
 python3 - "$runs" "$db" "$DB_MIB" "$MINUTES" "$PUTS" "$KEYS" \
-  "$(nproc) cores, load average $load_start at the start, $(uptime | sed 's/.*load average: //') at the end; $(etcd --version | head -1)" <<'EOF' | tee "$out"
+  "$(nproc) cores, load average $load_start at the start, $(uptime | sed 's/.*load average: //') at the end; $(etcd --version | head -1)" \
+  "${NATIVE_EXE:-}" <<'EOF' | tee "$out"
 import statistics as st, sys
-path, db, mib, minutes, puts, keys, machine = sys.argv[1:]
+path, db, mib, minutes, puts, keys, machine, native = sys.argv[1:]
 rows = [l.rstrip("\n").split("\t") for l in open(path)]
 def col(kind, i): return [float(r[i]) for r in rows if r[0] == kind]
 MiB = 1048576
@@ -144,7 +155,7 @@ n = len(ds)
 a_store, a_read = 60 * st.mean(fs), 60 * st.mean(fr)
 b_store = st.mean(fs) + 59 * st.mean(ds)
 b_read = st.mean(fr) + 59 * st.mean(dr)
-print(f"# etcd deltas: {mib} MiB requested, etcd DB {int(db) / MiB:.0f} MiB; {puts} puts/minute of ~2 KiB over {keys} keys")
+print(f"# etcd deltas{' (fulls and deltas: the native etcd job)' if native else ''}: {mib} MiB requested, etcd DB {int(db) / MiB:.0f} MiB; {puts} puts/minute of ~2 KiB over {keys} keys")
 print(f"\nMachine: {machine}. {len(fs)} full snapshots and {n} deltas measured; per hour: (a) = 60 x the mean full,")
 print(f"(b) = 1 mean full + 59 x the mean delta{'' if n == 59 else f' (extrapolated from {n})'}.\n")
 print("| | stored / hour | etcd bytes read / hour |")
