@@ -2,7 +2,6 @@ package io.lifeboat.app;
 
 import io.lifeboat.app.observe.RunObserver;
 import io.lifeboat.app.observe.RunReport;
-import io.lifeboat.error.ExitCode;
 import io.lifeboat.store.ObjectStore;
 import java.time.Clock;
 import java.time.Duration;
@@ -41,13 +40,7 @@ public final class RunPath {
 
     /** The exit code of the first report that is not OK (a failure's own), else 0. */
     public static Outcome of(List<RunReport> reports) {
-      ExitCode code =
-          reports.stream()
-              .map(RunReport::exitCode)
-              .filter(c -> c != ExitCode.OK)
-              .findFirst()
-              .orElse(ExitCode.OK);
-      return new Outcome(reports, code.code());
+      return new Outcome(reports, RunReport.exitCodeOf(reports).code());
     }
   }
 

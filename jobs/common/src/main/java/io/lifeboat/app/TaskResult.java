@@ -25,12 +25,7 @@ public record TaskResult(String status, int exitCode, List<String> backups, Stri
     }
     RunReport.Outcome worst =
         reports.stream().map(RunReport::outcome).max(TaskResult::severity).orElseThrow();
-    ExitCode code =
-        reports.stream()
-            .map(RunReport::exitCode)
-            .filter(c -> c != ExitCode.OK)
-            .findFirst()
-            .orElse(ExitCode.OK);
+    ExitCode code = RunReport.exitCodeOf(reports);
     List<String> ids = reports.stream().flatMap(r -> r.backups().stream()).toList();
     String message =
         reports.size() == 1

@@ -101,6 +101,15 @@ public record RunReport(
         other, kind, scope, outcome, exitCode, duration, bytes, backups, message, shard);
   }
 
+  /** The exit code of the first report that is not OK (a failure's own), else OK. */
+  public static ExitCode exitCodeOf(List<RunReport> reports) {
+    return reports.stream()
+        .map(RunReport::exitCode)
+        .filter(c -> c != ExitCode.OK)
+        .findFirst()
+        .orElse(ExitCode.OK);
+  }
+
   /** Committed a backup, fully or partially (a prune: finished). */
   public boolean committed() {
     return outcome == Outcome.DONE || outcome == Outcome.PARTIAL;
