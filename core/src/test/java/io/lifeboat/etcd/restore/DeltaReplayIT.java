@@ -3,10 +3,9 @@ package io.lifeboat.etcd.restore;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.etcd.jetcd.ByteSequence;
 import io.etcd.jetcd.Client;
-import io.etcd.jetcd.options.GetOption;
 import io.lifeboat.error.IntegrityException;
+import io.lifeboat.etcd.delta.DeltaFixture;
 import io.lifeboat.etcd.delta.DeltaFormat.Event;
 import io.lifeboat.etcd.delta.DeltaFormat.KeyValue;
 import io.lifeboat.testing.EtcdServer;
@@ -14,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -52,7 +52,7 @@ class DeltaReplayIT {
 
       assertThat(replay.transactions()).isEqualTo(1);
       assertThat(replay.applied()).isEqualTo(7);
-      assertThat(read()).isEqualTo(Map.of("a", "2", "b", "again"));
+      assertThat(read()).isEqualTo(values("a", "2", "b", "again"));
     }
   }
 
@@ -89,21 +89,18 @@ class DeltaReplayIT {
     }
   }
 
+  /** Every key of the etcd with its value, as {@link DeltaFixture#keyValues} reads them. */
   private Map<String, String> read() {
+    return DeltaFixture.keyValues(etcd.endpoint(), 0);
+  }
+
+  private static Map<String, String> values(String... keysAndValues) {
     Map<String, String> all = new TreeMap<>();
-    ByteSequence from = ByteSequence.from(new byte[] {0});
-    client
-        .getKVClient()
-        .get(
-            from,
-            GetOption.builder().withRange(ByteSequence.from(new byte[] {(byte) 0xff})).build())
-        .join()
-        .getKvs()
-        .forEach(
-            kv ->
-                all.put(
-                    kv.getKey().toString(StandardCharsets.UTF_8),
-                    kv.getValue().toString(StandardCharsets.UTF_8)));
+    for (int i = 0; i < keysAndValues.length; i += 2) {
+      all.put(
+          keysAndValues[i],
+          HexFormat.of().formatHex(keysAndValues[i + 1].getBytes(StandardCharsets.UTF_8)));
+    }
     return all;
   }
 
