@@ -10,11 +10,16 @@ import io.lifeboat.etcd.EtcdSettings;
 import io.lifeboat.etcd.EtcdSnapshotter;
 import io.lifeboat.repository.ClaimedRun;
 import io.lifeboat.repository.ClusterName;
+import io.lifeboat.repository.DataObject;
+import io.lifeboat.repository.Json;
+import io.lifeboat.repository.Kind;
 import io.lifeboat.repository.Manifest;
 import io.lifeboat.repository.Repository;
 import io.lifeboat.schedule.RunTrigger;
+import io.lifeboat.store.Condition;
 import io.lifeboat.store.ObjectStore;
 import io.lifeboat.testing.EtcdServer;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -97,6 +102,52 @@ public final class DeltaFixture {
 
   public Manifest delta() {
     return delta(DeltaSettings.DEFAULTS).orThrow().committed().orElseThrow();
+  }
+
+  /**
+   * {@code real}'s catalog entry as a put-only identity could write it: another id, source, data
+   * objects and times, well-formed.
+   */
+  public static Manifest forgedDelta(
+      Manifest real,
+      String id,
+      DeltaSource source,
+      List<DataObject> objects,
+      Instant startedAt,
+      Instant completedAt) {
+    return new Manifest(
+        real.formatVersion(),
+        Kind.ETCD_DELTA,
+        real.scope(),
+        id,
+        null,
+        startedAt,
+        completedAt,
+        real.tool(),
+        null,
+        Json.tree(source),
+        objects,
+        real.compression(),
+        real.encryption(),
+        List.of(),
+        List.of(),
+        "forged");
+  }
+
+  /**
+   * Writes {@code forged} with the backup identity's rights: a copy of {@code real}'s data objects
+   * under the forged id, then its catalog entry.
+   */
+  public static void plantCopy(ObjectStore store, Manifest real, Manifest forged)
+      throws IOException {
+    ObjectStore backupView = Repository.backupView(store);
+    for (DataObject object : real.objects()) {
+      try (var in = store.get(real.ref().dataPrefix() + object.name())) {
+        backupView.put(
+            forged.ref().dataPrefix() + object.name(), in.readAllBytes(), Condition.none());
+      }
+    }
+    backupView.put(forged.ref().catalogKey(), Json.write(forged), Condition.none());
   }
 
   /** Every key and value (hex) at {@code revision} (0: now), as text for readable diffs. */

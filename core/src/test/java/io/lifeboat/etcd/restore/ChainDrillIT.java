@@ -14,7 +14,6 @@ import io.lifeboat.etcd.delta.DeltaSource;
 import io.lifeboat.repository.BackupId;
 import io.lifeboat.repository.DataObject;
 import io.lifeboat.repository.Json;
-import io.lifeboat.repository.Kind;
 import io.lifeboat.repository.Manifest;
 import io.lifeboat.repository.Repository;
 import io.lifeboat.repository.RepositoryInitializer;
@@ -161,7 +160,11 @@ class ChainDrillIT {
         new DataObject(
             name, stored.size(), sha256(stored.toByteArray()), (long) raw.length, sha256(raw));
     backupView.put(
-        catalogKey, Json.write(forged(real, id, forgedSource, object)), Condition.none());
+        catalogKey,
+        Json.write(
+            DeltaFixture.forgedDelta(
+                real, id, forgedSource, List.of(object), real.startedAt(), real.completedAt())),
+        Condition.none());
     try {
       assertThatThrownBy(() -> drill().verify(DeltaFixture.CLUSTER, "latest", null))
           .satisfies(e -> assertThat(ExitCode.of(e)).isEqualTo(ExitCode.INTEGRITY))
@@ -192,26 +195,6 @@ class ChainDrillIT {
             .decode(store.get(delta.ref().dataPrefix() + name), name)) {
       return new String(in.readAllBytes(), StandardCharsets.UTF_8);
     }
-  }
-
-  static Manifest forged(Manifest real, String id, DeltaSource source, DataObject object) {
-    return new Manifest(
-        real.formatVersion(),
-        Kind.ETCD_DELTA,
-        real.scope(),
-        id,
-        null,
-        real.startedAt(),
-        real.completedAt(),
-        real.tool(),
-        null,
-        Json.tree(source),
-        List.of(object),
-        real.compression(),
-        real.encryption(),
-        List.of(),
-        List.of(),
-        "forged");
   }
 
   static String base64(String text) {

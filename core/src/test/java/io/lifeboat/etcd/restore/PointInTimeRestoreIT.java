@@ -15,12 +15,9 @@ import io.lifeboat.codec.Decoding;
 import io.lifeboat.error.ExitCode;
 import io.lifeboat.etcd.delta.DeltaFixture;
 import io.lifeboat.etcd.delta.DeltaSource;
-import io.lifeboat.repository.Json;
-import io.lifeboat.repository.Kind;
 import io.lifeboat.repository.Manifest;
 import io.lifeboat.repository.Repository;
 import io.lifeboat.repository.RepositoryInitializer;
-import io.lifeboat.store.Condition;
 import io.lifeboat.store.ObjectStore;
 import io.lifeboat.store.location.Locations;
 import io.lifeboat.testing.AgeKeys;
@@ -204,33 +201,9 @@ class PointInTimeRestoreIT {
             source.clusterId(),
             source.member());
     Manifest forged =
-        new Manifest(
-            real.formatVersion(),
-            Kind.ETCD_DELTA,
-            real.scope(),
-            id,
-            null,
-            real.startedAt(),
-            real.completedAt(),
-            real.tool(),
-            null,
-            Json.tree(forgedSource),
-            real.objects(),
-            real.compression(),
-            real.encryption(),
-            List.of(),
-            List.of(),
-            "forged");
-    ObjectStore backupView = Repository.backupView(store);
-    for (var object : real.objects()) {
-      try (var in = store.get(real.ref().dataPrefix() + object.name())) {
-        backupView.put(
-            "data/etcd-delta/prod/" + id + "/" + object.name(),
-            in.readAllBytes(),
-            Condition.none());
-      }
-    }
-    backupView.put("catalog/etcd-delta/prod/" + id + ".json", Json.write(forged), Condition.none());
+        DeltaFixture.forgedDelta(
+            real, id, forgedSource, real.objects(), real.startedAt(), real.completedAt());
+    DeltaFixture.plantCopy(store, real, forged);
 
     long revision = source.toRevision();
     assertThat(restoreAndRead("latest", revision, "forged-latest")).isEqualTo(atDelta.get(real));

@@ -12,12 +12,10 @@ import io.lifeboat.etcd.EtcdSource;
 import io.lifeboat.etcd.delta.DeltaFixture;
 import io.lifeboat.etcd.delta.DeltaSource;
 import io.lifeboat.repository.BackupId;
-import io.lifeboat.repository.Json;
 import io.lifeboat.repository.Kind;
 import io.lifeboat.repository.Manifest;
 import io.lifeboat.repository.Repository;
 import io.lifeboat.repository.RepositoryInitializer;
-import io.lifeboat.store.Condition;
 import io.lifeboat.store.ObjectStore;
 import io.lifeboat.store.file.FileObjectStore;
 import io.lifeboat.testing.AgeKeys;
@@ -130,45 +128,14 @@ class ToTimeRestoreIT {
             source.chainBytes() * 2,
             source.clusterId(),
             source.member());
-    ObjectStore backupView = Repository.backupView(store);
-    for (var object : last.objects()) {
-      try (var in = store.get(last.ref().dataPrefix() + object.name())) {
-        backupView.put(
-            "data/etcd-delta/prod/" + id + "/" + object.name(),
-            in.readAllBytes(),
-            Condition.none());
-      }
-    }
-    backupView.put(
-        "catalog/etcd-delta/prod/" + id + ".json",
-        Json.write(forgedManifest(last, id, forged, claimed)),
-        Condition.none());
+    DeltaFixture.plantCopy(
+        store, last, DeltaFixture.forgedDelta(last, id, forged, last.objects(), claimed, claimed));
     assertThat(written(Kind.ETCD_DELTA, id)).isAfter(time);
 
     assertThat(restoreAndRead(time, "forged")).isEqualTo(atDelta.get(deltas.size() - 1));
   }
 
   // --- helpers
-
-  static Manifest forgedManifest(Manifest real, String id, DeltaSource source, Instant claimed) {
-    return new Manifest(
-        real.formatVersion(),
-        Kind.ETCD_DELTA,
-        real.scope(),
-        id,
-        null,
-        claimed,
-        claimed,
-        real.tool(),
-        null,
-        Json.tree(source),
-        real.objects(),
-        real.compression(),
-        real.encryption(),
-        List.of(),
-        List.of(),
-        "forged");
-  }
 
   static Instant written(Manifest manifest) {
     return store.stat(manifest.ref().catalogKey()).orElseThrow().lastModified();
