@@ -10,12 +10,10 @@ import io.lifeboat.etcd.internal.EtcdFailures;
 import io.lifeboat.etcd.internal.SnapshotVerifier;
 import io.lifeboat.progress.Progress;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeoutException;
 import org.jboss.logging.Logger;
 
@@ -75,15 +73,7 @@ public final class EtcdSnapshotter {
     SnapshotVerifier verifier = new SnapshotVerifier();
     ChunkPipe pipe = new ChunkPipe(bufferChunks, verifier::update);
     try (Client client = clients.connect(member.endpoint())) {
-      CompletableFuture<Long> stream = client.getMaintenanceClient().snapshot(pipe.sink());
-      stream.whenComplete(
-          (bytes, failure) -> {
-            if (failure != null) {
-              pipe.fail(failure);
-            } else {
-              pipe.finish();
-            }
-          });
+      client.getMaintenanceClient().snapshot(pipe.sink());
       return copyVerified(
           member,
           pipe.source(clock, deadline),
@@ -101,34 +91,36 @@ public final class EtcdSnapshotter {
    */
   private Result copyVerified(
       MemberStatus member,
-      InputStream source,
+      ChunkPipe.Source source,
       OutputStream target,
       Copy copy,
       SnapshotVerifier verifier) {
     Instant start = copy.start();
-    byte[] buffer = new byte[64 * 1024];
+    Duration[] toFirstByte = {null};
+    ChunkPipe.Target written =
+        (chunk, offset, length) -> {
+          if (toFirstByte[0] == null) {
+            Instant first = clock.instant();
+            toFirstByte[0] = Duration.between(start, first);
+            // bench/run.sh reads this line to time process start -> first etcd byte.
+            LOG.debugf(
+                "first snapshot byte from %s at epoch-ms %d, %d ms after the snapshot call",
+                member.endpoint(), first.toEpochMilli(), toFirstByte[0].toMillis());
+          }
+          writeTarget(target, chunk, offset, length);
+        };
     long copied = 0;
-    Duration toFirstByte = null;
     while (true) {
-      int n = readSource(member, source, buffer, copied);
+      int n = transfer(member, source, written, copied);
       if (n < 0) {
         break;
       }
-      if (toFirstByte == null) {
-        Instant first = clock.instant();
-        toFirstByte = Duration.between(start, first);
-        // bench/run.sh reads this line to time process start -> first etcd byte.
-        LOG.debugf(
-            "first snapshot byte from %s at epoch-ms %d, %d ms after the snapshot call",
-            member.endpoint(), first.toEpochMilli(), toFirstByte.toMillis());
-      }
       copied += n;
-      writeTarget(target, buffer, n);
       copy.progress().advanced(copied, copy.expected());
     }
     String sha256 = verifier.verify(member.endpoint().toString());
     return new Result(
-        member, verifier.size(), sha256, toFirstByte, Duration.between(start, clock.instant()));
+        member, verifier.size(), sha256, toFirstByte[0], Duration.between(start, clock.instant()));
   }
 
   /** When the copy began, whom to tell, and how many bytes are expected. */
@@ -139,9 +131,14 @@ public final class EtcdSnapshotter {
     return member.dbSize() > 0 ? member.dbSize() + 32 : Progress.UNKNOWN;
   }
 
-  private int readSource(MemberStatus member, InputStream source, byte[] buffer, long sofar) {
+  /**
+   * The next chunk into {@code target}; an IOException here is the source's (a target's failure is
+   * already a {@link LifeboatException}, see {@link #writeTarget}).
+   */
+  private int transfer(
+      MemberStatus member, ChunkPipe.Source source, ChunkPipe.Target target, long sofar) {
     try {
-      return source.read(buffer);
+      return source.transferTo(target);
     } catch (IOException e) {
       if (e.getCause() instanceof TimeoutException) {
         throw new SourceUnavailableException(
@@ -163,9 +160,9 @@ public final class EtcdSnapshotter {
     }
   }
 
-  private static void writeTarget(OutputStream target, byte[] buffer, int n) {
+  private static void writeTarget(OutputStream target, byte[] chunk, int offset, int length) {
     try {
-      target.write(buffer, 0, n);
+      target.write(chunk, offset, length);
     } catch (IOException e) {
       for (Throwable t = e; t != null; t = t.getCause()) {
         if (t instanceof LifeboatException lifeboat) {
