@@ -3,6 +3,7 @@ package io.lifeboat.testing;
 import static org.awaitility.Awaitility.await;
 
 import io.lifeboat.store.location.LocationSettings;
+import io.lifeboat.store.location.Locations;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.HttpURLConnection;
@@ -19,11 +20,6 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.core.retry.RetryMode;
-import software.amazon.awssdk.http.apache.ApacheHttpClient;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.S3ClientBuilder;
 
@@ -166,16 +162,15 @@ public final class S3ProxyServer implements BeforeAllCallback, AfterAllCallback,
     return clientBuilder().build();
   }
 
-  /** A client builder preset like {@link #client()}, to change e.g. the credentials. */
+  /**
+   * A client builder preset like {@link #client()}: the jobs' own ({@link
+   * Locations#s3ClientBuilder}, so tests exercise the production transport, checksum and signing
+   * settings), to change e.g. the credentials. A test adding an interceptor through {@code
+   * overrideConfiguration} replaces the whole override configuration, so it sets the retry strategy
+   * again.
+   */
   public S3ClientBuilder clientBuilder() {
-    return S3Client.builder()
-        .httpClient(ApacheHttpClient.create())
-        .endpointOverride(endpoint())
-        .forcePathStyle(true)
-        .region(Region.US_EAST_1)
-        .overrideConfiguration(c -> c.retryStrategy(RetryMode.STANDARD))
-        .credentialsProvider(
-            StaticCredentialsProvider.create(AwsBasicCredentials.create(ACCESS_KEY, SECRET_KEY)));
+    return Locations.s3ClientBuilder(locationSettings("any", ""));
   }
 
   /** Settings for {@code s3://bucket/prefix} on this server, as a job would be configured. */

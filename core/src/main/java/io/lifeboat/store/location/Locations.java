@@ -17,6 +17,7 @@ import software.amazon.awssdk.http.apache.ApacheHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.S3ClientBuilder;
+import software.amazon.awssdk.services.s3.S3Configuration;
 
 /** Opens the {@link ObjectStore} a {@code lifeboat.location} URI names. */
 public final class Locations {
@@ -75,12 +76,25 @@ public final class Locations {
    * 412 arrives before the body is sent), standard retries, no secret logged.
    */
   public static S3Client s3Client(LocationSettings settings) {
+    return s3ClientBuilder(settings).build();
+  }
+
+  /**
+   * {@link #s3Client}'s builder, for tests that add an interceptor to the client the jobs use
+   * (S3ProxyServer): the same transport, checksum and signing settings as production.
+   */
+  public static S3ClientBuilder s3ClientBuilder(LocationSettings settings) {
     S3ClientBuilder builder =
         S3Client.builder()
             .httpClient(ApacheHttpClient.create())
             // Every payload already carries our own SHA-256 in its manifest; a CRC32 of every
             // upload on top costs a pass over the bytes for nothing.
             .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
+            // Over plain http the SDK signs the payload. Chunked, it signs every 128 KiB chunk and
+            // allocates a fresh array for each: a native executable maps and unmaps memory for
+            // every one of them (bench/README.md). Unchunked, one SHA-256 per part is signed: the
+            // same protection. Over https the payload is not signed either way.
+            .serviceConfiguration(S3Configuration.builder().chunkedEncodingEnabled(false).build())
             .region(Region.of(settings.s3Region()))
             .forcePathStyle(settings.s3PathStyle())
             .credentialsProvider(credentials(settings))
@@ -88,7 +102,7 @@ public final class Locations {
     if (settings.s3Endpoint() != null) {
       builder.endpointOverride(endpoint(settings.s3Endpoint()));
     }
-    return builder.build();
+    return builder;
   }
 
   private static AwsCredentialsProvider credentials(LocationSettings settings) {

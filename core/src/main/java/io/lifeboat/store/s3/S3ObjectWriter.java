@@ -136,12 +136,16 @@ final class S3ObjectWriter extends ObjectWriter {
   }
 
   private CompletedPart uploadPart(byte[] bytes, int length, int number) {
-    // A stream over the buffer, not fromBytes: the SDK would copy the whole part once more.
+    // Fresh streams over the buffer, not fromBytes: the SDK would copy the whole part once more.
+    // Each attempt and the payload hash (plain http) read it from the start.
     String etag =
         client
             .uploadPart(
                 r -> r.bucket(bucket).key(objectKey).uploadId(uploadId).partNumber(number),
-                RequestBody.fromInputStream(new ByteArrayInputStream(bytes, 0, length), length))
+                RequestBody.fromContentProvider(
+                    () -> new ByteArrayInputStream(bytes, 0, length),
+                    length,
+                    "application/octet-stream"))
             .eTag();
     return CompletedPart.builder().partNumber(number).eTag(etag).build();
   }

@@ -7,14 +7,31 @@ import io.lifeboat.error.LocationUnavailableException;
 import io.lifeboat.store.Condition;
 import io.lifeboat.store.ObjectStore;
 import io.lifeboat.store.ObjectStoreContract;
+import io.lifeboat.store.ObjectWriter;
+import io.lifeboat.store.StoredObject;
 import io.lifeboat.store.location.LocationSettings;
 import io.lifeboat.store.location.Locations;
 import io.lifeboat.testing.Ports;
+import io.lifeboat.testing.S3Faults;
 import io.lifeboat.testing.S3ProxyServer;
+import java.io.IOException;
+import java.io.InputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.assertj.core.api.InstanceOfAssertFactories;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.core.interceptor.Context;
+import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
+import software.amazon.awssdk.core.retry.RetryMode;
+import software.amazon.awssdk.http.SdkHttpRequest;
+import software.amazon.awssdk.services.s3.S3Client;
 
 class S3ObjectStoreIT extends ObjectStoreContract {
   @RegisterExtension static final S3ProxyServer S3 = new S3ProxyServer();
@@ -104,5 +121,68 @@ class S3ObjectStoreIT extends ObjectStoreContract {
     assertThatThrownBy(() -> new S3ObjectStore(S3.client(), "b", "", 1024))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("1024");
+  }
+
+  @Test
+  void aPartWhoseReplyIsLostIsSentAgainWholeAndEachPartIsSignedAsOnePayload() throws IOException {
+    S3Faults faults = new S3Faults();
+    faults.loseFirstReply(r -> r.http().firstMatchingRawQueryParameter("partNumber").isPresent());
+    List<SdkHttpRequest> partRequests = new CopyOnWriteArrayList<>();
+    ExecutionInterceptor recorder =
+        new ExecutionInterceptor() {
+          @Override
+          public void beforeTransmission(
+              Context.BeforeTransmission context, ExecutionAttributes attributes) {
+            if (context.httpRequest().firstMatchingRawQueryParameter("partNumber").isPresent()) {
+              partRequests.add(context.httpRequest());
+            }
+          }
+        };
+    S3Client client =
+        S3.clientBuilder()
+            .overrideConfiguration(
+                c ->
+                    c.retryStrategy(RetryMode.STANDARD)
+                        .addExecutionInterceptor(faults)
+                        .addExecutionInterceptor(recorder))
+            .build();
+    byte[] data = randomBytes(2 * PART_SIZE + 4321);
+    StoredObject stored;
+    try (ObjectStore store = new S3ObjectStore(client, S3.createBucket(), "", PART_SIZE);
+        ObjectWriter writer = store.openWriter("data/x/snapshot.db.zst.age")) {
+      writer.write(data);
+      stored = writer.commit();
+
+      try (InputStream in = store.get("data/x/snapshot.db.zst.age")) {
+        assertThat(in.readAllBytes()).isEqualTo(data);
+      }
+    }
+
+    assertThat(faults.lostReplies()).isEqualTo(1);
+    assertThat(stored.size()).isEqualTo(data.length);
+    assertThat(partRequests).as("3 parts, the first sent twice").hasSize(4);
+    // Plain http: the payload is signed, as one SHA-256 per part (not aws-chunked, whose
+    // per-chunk arrays cost a native executable an mmap each).
+    assertThat(partRequests)
+        .allSatisfy(
+            part -> {
+              assertThat(part.firstMatchingHeader("x-amz-content-sha256"))
+                  .get(InstanceOfAssertFactories.STRING)
+                  .matches("[0-9a-f]{64}");
+              assertThat(part.firstMatchingHeader("Content-Encoding")).isEmpty();
+            });
+    assertThat(partRequests.get(0).firstMatchingHeader("x-amz-content-sha256"))
+        .isEqualTo(partRequests.get(1).firstMatchingHeader("x-amz-content-sha256"))
+        .contains(sha256(data, 0, PART_SIZE));
+  }
+
+  private static String sha256(byte[] data, int offset, int length) {
+    try {
+      MessageDigest digest = MessageDigest.getInstance("SHA-256");
+      digest.update(data, offset, length);
+      return HexFormat.of().formatHex(digest.digest());
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
   }
 }
