@@ -1,6 +1,7 @@
 package io.lifeboat.etcd;
 
 import io.etcd.jetcd.Client;
+import io.lifeboat.error.IntegrityException;
 import io.lifeboat.error.LifeboatException;
 import io.lifeboat.error.LocationUnavailableException;
 import io.lifeboat.error.SourceUnavailableException;
@@ -119,6 +120,17 @@ public final class EtcdSnapshotter {
       copy.progress().advanced(copied, copy.expected());
     }
     String sha256 = verifier.verify(member.endpoint().toString());
+    if (copied != verifier.size()) {
+      // The hash was taken as bytes arrived; the target must have had every one of them.
+      throw new IntegrityException(
+          "etcd snapshot from "
+              + member.endpoint()
+              + ": "
+              + verifier.size()
+              + " bytes verified but "
+              + copied
+              + " written: nothing is committed");
+    }
     return new Result(
         member, verifier.size(), sha256, toFirstByte[0], Duration.between(start, clock.instant()));
   }

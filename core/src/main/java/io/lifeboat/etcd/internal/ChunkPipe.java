@@ -49,6 +49,10 @@ public final class ChunkPipe {
   private final BlockingQueue<ByteString> queue;
   private final Tap tap;
   private volatile Throwable producerFailure;
+
+  /** Set when the producer was interrupted before queueing a chunk: the stream has a hole. */
+  private volatile InterruptedIOException lost;
+
   private volatile boolean consumerClosed;
 
   public ChunkPipe(int capacity, Tap tap) {
@@ -107,7 +111,9 @@ public final class ChunkPipe {
   /**
    * The consumer's side. {@link Source#transferTo} writes the next chunk into a target and returns
    * its length, or -1 at the end; it fails with {@link TimeoutException} as cause past {@code
-   * deadline}, and with the producer's failure once the chunks before it are written.
+   * deadline}, and with the producer's failure once the chunks before it are written. If a chunk
+   * was lost (the producer interrupted while the queue was full), it fails at once: the hash was
+   * taken over bytes the consumer would never see.
    */
   public Source source(Clock clock, Instant deadline) {
     return new Source() {
@@ -138,14 +144,24 @@ public final class ChunkPipe {
   }
 
   private ByteString next(Clock clock, Instant deadline) throws IOException {
-    Duration left = Duration.between(clock.instant(), deadline);
     try {
-      ByteString next =
-          left.isNegative() ? null : queue.poll(left.toMillis(), TimeUnit.MILLISECONDS);
-      if (next == null) {
-        throw new IOException("deadline passed", new TimeoutException("deadline " + deadline));
+      while (true) {
+        if (lost != null) {
+          throw new IOException("snapshot stream lost a chunk", lost);
+        }
+        Duration left = Duration.between(clock.instant(), deadline);
+        if (left.isNegative()) {
+          throw new IOException("deadline passed", new TimeoutException("deadline " + deadline));
+        }
+        ByteString next =
+            queue.poll(Math.min(left.toMillis(), OFFER_SLICE_MILLIS), TimeUnit.MILLISECONDS);
+        if (next != null) {
+          if (lost != null) {
+            throw new IOException("snapshot stream lost a chunk", lost);
+          }
+          return next;
+        }
       }
-      return next;
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new InterruptedIOException("interrupted while waiting for snapshot bytes");
@@ -160,6 +176,7 @@ public final class ChunkPipe {
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
+      lost = new InterruptedIOException("interrupted while handing off snapshot bytes");
     }
   }
 

@@ -119,4 +119,23 @@ class ChunkPipeTest {
 
     blocked.get(5, TimeUnit.SECONDS);
   }
+
+  @Test
+  void aChunkLostToAnInterruptedProducerFailsTheConsumerInsteadOfLeavingAHole() throws Exception {
+    ChunkPipe pipe = new ChunkPipe(1, (array, offset, length) -> {});
+    StreamObserver<SnapshotResponse> sink = pipe.sink();
+    sink.onNext(chunk("queued"));
+    Thread producer = new Thread(() -> sink.onNext(chunk("never queued")));
+    producer.start();
+    Thread.sleep(200);
+    producer.interrupt();
+    producer.join(5_000);
+    assertThat(producer.isAlive()).isFalse();
+
+    ChunkPipe.Source source = pipe.source(CLOCK, in(Duration.ofSeconds(5)));
+    assertThatThrownBy(() -> source.transferTo((array, offset, length) -> {}))
+        .isInstanceOf(IOException.class)
+        .hasMessageContaining("lost a chunk")
+        .hasCauseInstanceOf(java.io.InterruptedIOException.class);
+  }
 }
