@@ -2,6 +2,7 @@ package io.lifeboat.etcd.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import com.google.protobuf.ByteString;
 import io.etcd.jetcd.maintenance.SnapshotResponse;
@@ -112,8 +113,11 @@ class ChunkPipeTest {
               sink.onNext(chunk("dropped"));
               sink.onCompleted();
             });
-    Thread.sleep(300);
-    assertThat(blocked).as("the event loop is held back while the queue is full").isNotDone();
+    // The event loop is held back while the queue is full.
+    await()
+        .during(Duration.ofMillis(300))
+        .atMost(Duration.ofSeconds(2))
+        .until(() -> !blocked.isDone());
 
     pipe.close();
 
@@ -127,7 +131,10 @@ class ChunkPipeTest {
     sink.onNext(chunk("queued"));
     Thread producer = new Thread(() -> sink.onNext(chunk("never queued")));
     producer.start();
-    Thread.sleep(200);
+    await()
+        .atMost(Duration.ofSeconds(5))
+        .until(
+            () -> producer.getState() == Thread.State.TIMED_WAITING); // blocked on the full queue
     producer.interrupt();
     producer.join(5_000);
     assertThat(producer.isAlive()).isFalse();
