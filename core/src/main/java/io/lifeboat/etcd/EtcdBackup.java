@@ -1,6 +1,7 @@
 package io.lifeboat.etcd;
 
 import io.lifeboat.codec.Encoding;
+import io.lifeboat.etcd.internal.Opening;
 import io.lifeboat.progress.Progress;
 import io.lifeboat.repository.ClaimedRun;
 import io.lifeboat.repository.ClusterName;
@@ -73,6 +74,16 @@ public final class EtcdBackup {
    * the member's database size (the subject is the backup).
    */
   public ClaimedRun.Result run(Request request, Progress progress) {
+    // The member is chosen while the repository is checked and the slot claimed: each waits on a
+    // different server. A run that fails or skips before the snapshot closes the member's client.
+    try (Opening<ConnectedMember> member =
+        Opening.start("lifeboat-etcd-member", snapshotter::selectMember)) {
+      return run(request, member, Progress.orNone(progress));
+    }
+  }
+
+  private ClaimedRun.Result run(
+      Request request, Opening<ConnectedMember> member, Progress progress) {
     Scope scope = Scope.cluster(request.cluster());
     repository.openForBackup(request.encoding().recipients().fingerprints());
     List<String> warnings = new ArrayList<>();
@@ -91,13 +102,21 @@ public final class EtcdBackup {
             Kind.ETCD,
             scope,
             slot,
-            pending -> snapshot(request, pending, warnings, Progress.orNone(progress)),
+            pending -> {
+              try (ConnectedMember connected = member.take()) {
+                return snapshot(request, pending, connected, warnings, progress);
+              }
+            },
             EtcdBackup::summary);
   }
 
   private PendingBackup.Contents snapshot(
-      Request request, PendingBackup pending, List<String> warnings, Progress progress) {
-    MemberStatus member = snapshotter.selectMember();
+      Request request,
+      PendingBackup pending,
+      ConnectedMember connected,
+      List<String> warnings,
+      Progress progress) {
+    MemberStatus member = connected.status();
     progress.started(pending.ref().toString());
     LOG.infof(
         "etcd snapshot of %s from %s (member %s, v%s, revision>=%d, db %d bytes)%s",
@@ -112,9 +131,9 @@ public final class EtcdBackup {
     String name = encoding.storedName(PAYLOAD);
     Upload upload =
         request.spoolDir() == null
-            ? Upload.streaming(snapshotter, member, pending, name, encoding, progress)
+            ? Upload.streaming(snapshotter, connected, pending, name, encoding, progress)
             : Upload.spooled(
-                snapshotter, member, pending, name, encoding, request.spoolDir(), progress);
+                snapshotter, connected, pending, name, encoding, request.spoolDir(), progress);
     EtcdSnapshotter.Result result = upload.result();
     DataObject object = pending.recorded(upload.stored(), result.size(), null);
     EtcdSource source =

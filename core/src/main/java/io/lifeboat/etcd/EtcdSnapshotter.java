@@ -1,6 +1,5 @@
 package io.lifeboat.etcd;
 
-import io.etcd.jetcd.Client;
 import io.lifeboat.error.IntegrityException;
 import io.lifeboat.error.LifeboatException;
 import io.lifeboat.error.LocationUnavailableException;
@@ -52,34 +51,36 @@ public final class EtcdSnapshotter {
   public record Result(
       MemberStatus member, long size, String sha256, Duration toFirstByte, Duration duration) {}
 
-  public MemberStatus selectMember() {
-    return new MemberSelector(settings, clients).select();
+  /** The member to snapshot, its client open; the caller closes it, or hands it to a snapshot. */
+  public ConnectedMember selectMember() {
+    return new MemberSelector(settings, clients).connect();
   }
 
   /** Snapshots {@code member} into {@code target}; the deadline counts from now. */
-  public Result snapshot(MemberStatus member, OutputStream target) {
+  public Result snapshot(ConnectedMember member, OutputStream target) {
     return snapshot(member, target, Progress.NONE);
   }
 
   /**
-   * As {@link #snapshot(MemberStatus, OutputStream)}, telling {@code progress} the bytes read from
-   * etcd so far of about the member's database size plus the trailing hash (an estimate: the
-   * database may grow or shrink between the status call and the snapshot).
+   * As {@link #snapshot(ConnectedMember, OutputStream)}, telling {@code progress} the bytes read
+   * from etcd so far of about the member's database size plus the trailing hash (an estimate: the
+   * database may grow or shrink between the status call and the snapshot). The snapshot is read
+   * through the client that read the member's status, which is closed when it returns or fails.
    */
-  public Result snapshot(MemberStatus member, OutputStream target, Progress progress) {
+  public Result snapshot(ConnectedMember member, OutputStream target, Progress progress) {
     Instant start = clock.instant();
     Instant deadline = start.plus(settings.deadline());
     // The hash is computed on jetcd's thread as bytes arrive, so it runs beside compression,
     // encryption and upload on the worker instead of adding to them.
     SnapshotVerifier verifier = new SnapshotVerifier();
     ChunkPipe pipe = new ChunkPipe(bufferChunks, verifier::update);
-    try (Client client = clients.connect(member.endpoint())) {
-      client.getMaintenanceClient().snapshot(pipe.sink());
+    try (member) {
+      member.client().getMaintenanceClient().snapshot(pipe.sink());
       return copyVerified(
-          member,
+          member.status(),
           pipe.source(clock, deadline),
           target,
-          new Copy(start, Progress.orNone(progress), expectedSize(member)),
+          new Copy(start, Progress.orNone(progress), expectedSize(member.status())),
           verifier);
     } finally {
       pipe.close();

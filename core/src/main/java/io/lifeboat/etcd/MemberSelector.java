@@ -27,29 +27,51 @@ public final class MemberSelector {
     this.clients = clients;
   }
 
-  public MemberStatus select() {
+  /**
+   * The chosen member, its client still open for the snapshot; the other candidates' clients are
+   * closed. The caller closes the result.
+   */
+  public ConnectedMember connect() {
     List<URI> candidates =
         settings.member() != null ? List.of(settings.member()) : settings.endpoints();
-    List<MemberStatus> healthy = new ArrayList<>();
+    ConnectedMember best = null;
     List<String> failures = new ArrayList<>();
+    Comparator<MemberStatus> preference =
+        Comparator.comparingLong(MemberStatus::raftIndex).thenComparing(m -> !m.leader());
     for (URI endpoint : candidates) {
+      ConnectedMember candidate;
       try {
-        healthy.add(status(endpoint));
+        candidate = open(endpoint);
       } catch (SourceUnavailableException e) {
         LOG.debugf("etcd member %s is not usable: %s", endpoint, e.getMessage());
         failures.add(e.getMessage());
+        continue;
+      }
+      if (best == null || preference.compare(candidate.status(), best.status()) > 0) {
+        if (best != null) {
+          best.close();
+        }
+        best = candidate;
+      } else {
+        candidate.close();
       }
     }
-    return healthy.stream()
-        .max(Comparator.comparingLong(MemberStatus::raftIndex).thenComparing(m -> !m.leader()))
-        .orElseThrow(
-            () ->
-                new SourceUnavailableException(
-                    "no etcd member is reachable: " + String.join("; ", failures)));
+    if (best == null) {
+      throw new SourceUnavailableException(
+          "no etcd member is reachable: " + String.join("; ", failures));
+    }
+    return best;
   }
 
   /** One member's status, within the connect timeout. */
   public MemberStatus status(URI endpoint) {
+    try (ConnectedMember member = open(endpoint)) {
+      return member.status();
+    }
+  }
+
+  /** A client to {@code endpoint} and the member's status read through it; closed on failure. */
+  private ConnectedMember open(URI endpoint) {
     // gRPC retries a refused connection until the timeout and then reports only the timeout: one
     // plain TCP connect first says "connection refused" at once.
     io.lifeboat.etcd.internal.TcpProbe.refusal(endpoint, settings.connectTimeout())
@@ -62,22 +84,26 @@ public final class MemberSelector {
                       + refused
                       + " (is etcd listening there? lifeboat.etcd.endpoints)");
             });
-    try (Client client = clients.connect(endpoint)) {
+    Client client = clients.connect(endpoint);
+    try {
       StatusResponse status =
           client
               .getMaintenanceClient()
               .statusMember(endpoint.toString())
               .get(settings.connectTimeout().toMillis(), TimeUnit.MILLISECONDS);
       long memberId = status.getHeader().getMemberId();
-      return new MemberStatus(
-          endpoint,
-          Long.toHexString(memberId),
-          memberId == status.getLeader(),
-          status.getRaftIndex(),
-          status.getHeader().getRevision(),
-          status.getVersion(),
-          status.getDbSize());
+      return new ConnectedMember(
+          new MemberStatus(
+              endpoint,
+              Long.toHexString(memberId),
+              memberId == status.getLeader(),
+              status.getRaftIndex(),
+              status.getHeader().getRevision(),
+              status.getVersion(),
+              status.getDbSize()),
+          client);
     } catch (Exception e) {
+      client.close();
       throw EtcdFailures.unavailable(endpoint, "status", e, settings);
     }
   }

@@ -24,7 +24,7 @@ record Upload(EtcdSnapshotter.Result result, StoredObject stored) {
 
   static Upload streaming(
       EtcdSnapshotter snapshotter,
-      MemberStatus member,
+      ConnectedMember member,
       PendingBackup pending,
       String name,
       Encoding encoding,
@@ -42,7 +42,7 @@ record Upload(EtcdSnapshotter.Result result, StoredObject stored) {
 
   static Upload spooled(
       EtcdSnapshotter snapshotter,
-      MemberStatus member,
+      ConnectedMember member,
       PendingBackup pending,
       String name,
       Encoding encoding,

@@ -2,6 +2,7 @@ package io.lifeboat.etcd;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import io.lifeboat.codec.AgeRecipients;
 import io.lifeboat.codec.Encoding;
@@ -16,15 +17,20 @@ import io.lifeboat.store.ObjectStore;
 import io.lifeboat.store.file.FileObjectStore;
 import io.lifeboat.store.location.LocationSettings;
 import io.lifeboat.store.location.Locations;
+import io.lifeboat.testing.AgeKeys;
+import io.lifeboat.testing.CountingTcpProxy;
 import io.lifeboat.testing.EtcdServer;
 import io.lifeboat.testing.FaultInjectingStore;
+import io.lifeboat.testing.Ports;
 import io.lifeboat.testing.S3ProxyServer;
 import io.lifeboat.testing.TestPki;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.LongConsumer;
 import java.util.stream.Stream;
@@ -55,8 +61,12 @@ class EtcdBackupFaultsIT {
   }
 
   private static EtcdSettings plain(EtcdServer etcd) {
+    return plain(etcd.endpoint());
+  }
+
+  private static EtcdSettings plain(URI endpoint) {
     return new EtcdSettings(
-        List.of(etcd.endpoint()),
+        List.of(endpoint),
         null,
         null,
         null,
@@ -74,6 +84,54 @@ class EtcdBackupFaultsIT {
         action.run();
       }
     };
+  }
+
+  /** A repository made for encrypted backups refuses this unencrypted run: exit 2. */
+  private ClaimedRun.Result refusedBackup(EtcdSettings settings) {
+    ObjectStore store = FileObjectStore.createRoot(dir.resolve("repo"));
+    AgeKeys keys = AgeKeys.generate(dir);
+    new RepositoryInitializer(store, Clock.systemUTC())
+        .init(AgeRecipients.of(List.of(keys.recipient())).fingerprints());
+    Repository repository = new Repository(Repository.backupView(store), Clock.systemUTC());
+    return new EtcdBackup(repository, new EtcdSnapshotter(settings, Clock.systemUTC(), 16))
+        .run(
+            new EtcdBackup.Request(
+                cluster,
+                new RunTrigger.Manual("test"),
+                Encoding.of(AgeRecipients.none()),
+                null,
+                "test",
+                Duration.ofMinutes(10)))
+        .orThrow();
+  }
+
+  @Test
+  void aRepositoryRefusingTheRunIsWhatIsReportedWhenEtcdIsDownToo() {
+    // The member is chosen while the repository is checked; the repository's answer still comes
+    // first, as it did when the two ran one after the other.
+    URI dead = URI.create("http://127.0.0.1:" + Ports.free());
+
+    assertThatThrownBy(() -> refusedBackup(plain(dead)))
+        .satisfies(e -> assertThat(ExitCode.of(e)).isEqualTo(ExitCode.INVALID_CONFIGURATION))
+        .hasMessageContaining("lifeboat.age.recipients");
+  }
+
+  @Test
+  void aRunRefusedBeforeTheSnapshotClosesTheMemberItChose() {
+    EtcdServer etcd = EtcdServer.start(dir.resolve("etcd"));
+    Set<Thread> before = EtcdSnapshotterIT.clientThreads();
+    try (CountingTcpProxy proxy = CountingTcpProxy.to(etcd.endpoint())) {
+      assertThatThrownBy(() -> refusedBackup(plain(proxy.endpoint())))
+          .satisfies(e -> assertThat(ExitCode.of(e)).isEqualTo(ExitCode.INVALID_CONFIGURATION));
+
+      // The choice finishes on its own thread (it did reach etcd), and its client is then closed.
+      await().atMost(Duration.ofSeconds(10)).until(() -> proxy.opened() >= 2);
+      await()
+          .atMost(Duration.ofSeconds(10))
+          .until(() -> proxy.open() == 0 && EtcdSnapshotterIT.newClientThreads(before).isEmpty());
+    } finally {
+      etcd.close();
+    }
   }
 
   @Test

@@ -2,9 +2,11 @@ package io.lifeboat.etcd;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import io.lifeboat.error.ExitCode;
 import io.lifeboat.error.SourceUnavailableException;
+import io.lifeboat.testing.CountingTcpProxy;
 import io.lifeboat.testing.EtcdServer;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -15,6 +17,8 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -55,22 +59,54 @@ class EtcdSnapshotterIT {
 
     EtcdSnapshotter snapshotter =
         new EtcdSnapshotter(settings(etcd.endpoint()), Clock.systemUTC(), 16);
-    MemberStatus member = snapshotter.selectMember();
+    ConnectedMember member = snapshotter.selectMember();
     ByteArrayOutputStream streamed = new ByteArrayOutputStream();
     EtcdSnapshotter.Result result = snapshotter.snapshot(member, streamed);
 
     assertThat(streamed.toByteArray()).isEqualTo(Files.readAllBytes(reference));
     assertThat(result.size()).isEqualTo(Files.size(reference)).matches(n -> n % 512 == 32);
-    assertThat(member.revision()).isGreaterThanOrEqualTo(2_000);
-    assertThat(member.serverVersion()).startsWith("3.");
+    assertThat(member.status().revision()).isGreaterThanOrEqualTo(2_000);
+    assertThat(member.status().serverVersion()).startsWith("3.");
+  }
+
+  @Test
+  void theSnapshotReadsThroughTheChosenMembersClientAndLeavesNothingOpen() {
+    Set<Thread> before = clientThreads();
+    try (CountingTcpProxy proxy = CountingTcpProxy.to(etcd.endpoint())) {
+      EtcdSnapshotter snapshotter =
+          new EtcdSnapshotter(settings(proxy.endpoint()), Clock.systemUTC(), 16);
+      ConnectedMember member = snapshotter.selectMember();
+      EtcdSnapshotter.Result result = snapshotter.snapshot(member, OutputStream.nullOutputStream());
+
+      assertThat(result.member()).isEqualTo(member.status());
+      // The TCP probe, jetcd's channel for the status call and the client's own: all closed.
+      await().atMost(Duration.ofSeconds(10)).until(() -> proxy.open() == 0);
+      assertThat(proxy.opened()).isGreaterThanOrEqualTo(2);
+    }
+    await().atMost(Duration.ofSeconds(10)).until(() -> newClientThreads(before).isEmpty());
+  }
+
+  /** The live threads of jetcd clients (their Vert.x event loops), to show none is left behind. */
+  static Set<Thread> clientThreads() {
+    return Thread.getAllStackTraces().keySet().stream()
+        .filter(t -> t.isAlive() && t.getName().startsWith("vert.x-"))
+        .collect(Collectors.toSet());
+  }
+
+  static Set<Thread> newClientThreads(Set<Thread> before) {
+    Set<Thread> now = clientThreads();
+    now.removeAll(before);
+    return now;
   }
 
   @Test
   void anUnreachableEndpointIsSkippedWhenAnotherIsHealthy() {
     URI dead = URI.create("http://127.0.0.1:" + io.lifeboat.testing.Ports.free());
-    MemberStatus member =
-        new EtcdSnapshotter(settings(dead, etcd.endpoint()), Clock.systemUTC(), 16).selectMember();
-    assertThat(member.endpoint()).isEqualTo(etcd.endpoint());
+    try (ConnectedMember member =
+        new EtcdSnapshotter(settings(dead, etcd.endpoint()), Clock.systemUTC(), 16)
+            .selectMember()) {
+      assertThat(member.status().endpoint()).isEqualTo(etcd.endpoint());
+    }
   }
 
   @Test
@@ -97,7 +133,7 @@ class EtcdSnapshotterIT {
             Duration.ofSeconds(5),
             Duration.ofMillis(300));
     EtcdSnapshotter snapshotter = new EtcdSnapshotter(tight, Clock.systemUTC(), 2);
-    MemberStatus member = snapshotter.selectMember();
+    ConnectedMember member = snapshotter.selectMember();
     OutputStream stalled =
         new OutputStream() {
           @Override

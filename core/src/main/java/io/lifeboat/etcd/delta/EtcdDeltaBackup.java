@@ -6,6 +6,7 @@ import io.etcd.jetcd.kv.GetResponse;
 import io.etcd.jetcd.options.GetOption;
 import io.lifeboat.codec.Encoding;
 import io.lifeboat.error.SourceUnavailableException;
+import io.lifeboat.etcd.ConnectedMember;
 import io.lifeboat.etcd.EtcdBackup;
 import io.lifeboat.etcd.EtcdSettings;
 import io.lifeboat.etcd.EtcdSnapshotter;
@@ -65,11 +66,11 @@ public final class EtcdDeltaBackup {
   public ClaimedRun.Result run(Request request) {
     Scope scope = Scope.cluster(request.cluster());
     repository.openForBackup(request.encoding().recipients().fingerprints());
-    MemberStatus member = snapshotter.selectMember();
-    EtcdClients clients = new EtcdClients(settings);
     DeltaPlan plan;
     Now now;
-    try (Client client = clients.connect(member.endpoint())) {
+    try (ConnectedMember connected = snapshotter.selectMember()) {
+      MemberStatus member = connected.status();
+      Client client = connected.client();
       now = now(client, member);
       List<ChainLink> candidates = ChainHead.candidates(repository.catalog(), scope);
       plan =
@@ -84,6 +85,7 @@ public final class EtcdDeltaBackup {
       return full(request, full);
     }
     DeltaPlan.Delta delta = (DeltaPlan.Delta) plan;
+    EtcdClients clients = new EtcdClients(settings);
     String slot = request.trigger().slotToClaim().map(Slot::keySegment).orElse(null);
     DeltaRun work = new DeltaRun(repository.clock(), clients, now, delta, request);
     return new ClaimedRun(repository, request.runner(), request.deadline())
