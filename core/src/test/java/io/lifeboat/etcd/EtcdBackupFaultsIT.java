@@ -45,10 +45,15 @@ class EtcdBackupFaultsIT {
   private final ClusterName cluster = new ClusterName("prod");
 
   private ClaimedRun.Result backup(EtcdSettings settings, ObjectStore store, int bufferChunks) {
-    new RepositoryInitializer(store, Clock.systemUTC()).init(java.util.Set.of());
+    return backup(settings, store, java.util.Set.of(), bufferChunks);
+  }
+
+  /** An unencrypted run into a repository made for {@code fingerprints}. */
+  private ClaimedRun.Result backup(
+      EtcdSettings settings, ObjectStore store, java.util.Set<String> fingerprints, int chunks) {
+    new RepositoryInitializer(store, Clock.systemUTC()).init(fingerprints);
     Repository repository = new Repository(Repository.backupView(store), Clock.systemUTC());
-    return new EtcdBackup(
-            repository, new EtcdSnapshotter(settings, Clock.systemUTC(), bufferChunks))
+    return new EtcdBackup(repository, new EtcdSnapshotter(settings, Clock.systemUTC(), chunks))
         .run(
             new EtcdBackup.Request(
                 cluster,
@@ -88,21 +93,12 @@ class EtcdBackupFaultsIT {
 
   /** A repository made for encrypted backups refuses this unencrypted run: exit 2. */
   private ClaimedRun.Result refusedBackup(EtcdSettings settings) {
-    ObjectStore store = FileObjectStore.createRoot(dir.resolve("repo"));
     AgeKeys keys = AgeKeys.generate(dir);
-    new RepositoryInitializer(store, Clock.systemUTC())
-        .init(AgeRecipients.of(List.of(keys.recipient())).fingerprints());
-    Repository repository = new Repository(Repository.backupView(store), Clock.systemUTC());
-    return new EtcdBackup(repository, new EtcdSnapshotter(settings, Clock.systemUTC(), 16))
-        .run(
-            new EtcdBackup.Request(
-                cluster,
-                new RunTrigger.Manual("test"),
-                Encoding.of(AgeRecipients.none()),
-                null,
-                "test",
-                Duration.ofMinutes(10)))
-        .orThrow();
+    return backup(
+        settings,
+        FileObjectStore.createRoot(dir.resolve("repo")),
+        AgeRecipients.of(List.of(keys.recipient())).fingerprints(),
+        16);
   }
 
   @Test
