@@ -18,6 +18,7 @@ import io.lifeboat.store.file.FileObjectStore;
 import io.lifeboat.store.location.LocationSettings;
 import io.lifeboat.store.location.Locations;
 import io.lifeboat.testing.AgeKeys;
+import io.lifeboat.testing.ClientThreads;
 import io.lifeboat.testing.CountingTcpProxy;
 import io.lifeboat.testing.EtcdServer;
 import io.lifeboat.testing.FaultInjectingStore;
@@ -115,7 +116,7 @@ class EtcdBackupFaultsIT {
   @Test
   void aRunRefusedBeforeTheSnapshotClosesTheMemberItChose() {
     EtcdServer etcd = EtcdServer.start(dir.resolve("etcd"));
-    Set<Thread> before = EtcdSnapshotterIT.clientThreads();
+    Set<Thread> before = ClientThreads.live();
     try (CountingTcpProxy proxy = CountingTcpProxy.to(etcd.endpoint())) {
       assertThatThrownBy(() -> refusedBackup(plain(proxy.endpoint())))
           .satisfies(e -> assertThat(ExitCode.of(e)).isEqualTo(ExitCode.INVALID_CONFIGURATION));
@@ -124,7 +125,7 @@ class EtcdBackupFaultsIT {
       await().atMost(Duration.ofSeconds(10)).until(() -> proxy.opened() >= 2);
       await()
           .atMost(Duration.ofSeconds(10))
-          .until(() -> proxy.open() == 0 && EtcdSnapshotterIT.newClientThreads(before).isEmpty());
+          .until(() -> proxy.open() == 0 && ClientThreads.startedSince(before).isEmpty());
     } finally {
       etcd.close();
     }

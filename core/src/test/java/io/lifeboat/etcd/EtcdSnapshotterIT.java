@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 
 import io.lifeboat.error.ExitCode;
 import io.lifeboat.error.SourceUnavailableException;
+import io.lifeboat.testing.ClientThreads;
 import io.lifeboat.testing.CountingTcpProxy;
 import io.lifeboat.testing.EtcdServer;
 import java.io.ByteArrayOutputStream;
@@ -18,7 +19,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -71,7 +71,7 @@ class EtcdSnapshotterIT {
 
   @Test
   void theSnapshotReadsThroughTheChosenMembersClientAndLeavesNothingOpen() {
-    Set<Thread> before = clientThreads();
+    Set<Thread> before = ClientThreads.live();
     try (CountingTcpProxy proxy = CountingTcpProxy.to(etcd.endpoint())) {
       EtcdSnapshotter snapshotter =
           new EtcdSnapshotter(settings(proxy.endpoint()), Clock.systemUTC(), 16);
@@ -83,20 +83,9 @@ class EtcdSnapshotterIT {
       await().atMost(Duration.ofSeconds(10)).until(() -> proxy.open() == 0);
       assertThat(proxy.opened()).isGreaterThanOrEqualTo(2);
     }
-    await().atMost(Duration.ofSeconds(10)).until(() -> newClientThreads(before).isEmpty());
-  }
-
-  /** The live threads of jetcd clients (their Vert.x event loops), to show none is left behind. */
-  static Set<Thread> clientThreads() {
-    return Thread.getAllStackTraces().keySet().stream()
-        .filter(t -> t.isAlive() && t.getName().startsWith("vert.x-"))
-        .collect(Collectors.toSet());
-  }
-
-  static Set<Thread> newClientThreads(Set<Thread> before) {
-    Set<Thread> now = clientThreads();
-    now.removeAll(before);
-    return now;
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .until(() -> ClientThreads.startedSince(before).isEmpty());
   }
 
   @Test
